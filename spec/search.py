@@ -1,0 +1,271 @@
+"""Exhaustive searches for the counterexamples of the claims ledger.
+
+Every search enumerates small integer data in a fixed order — by shape
+(p, then n), then by the largest absolute entry, then by the sum of absolute
+entries, then lexicographically — and returns the first case satisfying its
+predicate, decided with the exact oracle in ``spec.exact``.  The first hit is
+therefore minimal in that order.  ``python -m spec.search`` re-runs every
+search and rewrites ``spec/counterexamples.json``; the tests re-run them and
+compare with the stored file.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import sys
+from fractions import Fraction
+from pathlib import Path
+
+from spec import exact as E
+
+STORE = Path(__file__).with_name("counterexamples.json")
+HALF = Fraction(1, 2)
+
+
+def _cells(count: int, bound: int):
+    """Integer tuples of this length with max |entry| == bound, smallest |.|-sum first."""
+    values = range(-bound, bound + 1)
+    cells = [c for c in itertools.product(values, repeat=count) if max(map(abs, c), default=0) == bound]
+    return sorted(cells, key=lambda c: (sum(map(abs, c)), c))
+
+
+def instances(shapes, max_bound: int):
+    """(X, y) for each shape (n, p), in the search order described in the module docstring."""
+    for n, p in shapes:
+        for bound in range(1, max_bound + 1):
+            for cells in _cells(n * p + n, bound):
+                X = tuple(tuple(Fraction(v) for v in cells[i * p : (i + 1) * p]) for i in range(n))
+                y = tuple(Fraction(v) for v in cells[n * p :])
+                yield X, y
+
+
+def nondegenerate(X, y) -> bool:
+    """y != 0, no zero column, and X of full column rank (so the Lasso solution is unique)."""
+    p = len(X[0])
+    return (
+        any(y)
+        and all(any(E.column(X, j)) for j in range(p))
+        and E.full_column_rank(X)
+    )
+
+
+def first(shapes, max_bound, predicate):
+    """The first nondegenerate instance (X, y) with predicate(X, y) truthy, and its witness."""
+    for X, y in instances(shapes, max_bound):
+        if nondegenerate(X, y):
+            witness = predicate(X, y)
+            if witness is not None:
+                return X, y, witness
+    raise LookupError("no counterexample in the searched range")
+
+
+# --- predicates: each returns a dict of exact facts (the witness) or None -----------------
+
+
+def ridge_zero(X, y, l2=HALF, require_correlated=False):
+    """The Ridge solution (l1 = 0, l2 > 0) has an exact zero coordinate."""
+    p = len(X[0])
+    if require_correlated and any(E.dot(E.column(X, j), y) == 0 for j in range(p)):
+        return None
+    w = E.ridge_solution(X, y, l2)
+    if 0 not in w:
+        return None
+    return {"l1": 0, "l2": l2, "w": w, "XTy": tuple(E.dot(E.column(X, j), y) for j in range(p))}
+
+
+def soft_threshold_without_norm(X, y, l1=1):
+    """p = 1: the notes' b = S(rho, l1) differs from the true minimiser S(rho, l1) / x^T x."""
+    x = E.column(X, 0)
+    rho = E.dot(x, y)
+    notes = E.cd_update(rho, 1, Fraction(l1))
+    true = E.solve(X, y, l1)[0]
+    if notes == true:
+        return None
+    return {"l1": l1, "rho": rho, "notes_b": notes, "w": (true,)}
+
+
+def kill_converse(X, y, l1=1):
+    """At the optimum some |x_j^T r*| <= l1 although w*_j != 0."""
+    w = E.solve(X, y, l1)
+    c = E.correlations(X, y, w)
+    hits = [j for j, (cj, wj) in enumerate(zip(c, w, strict=True)) if abs(cj) <= l1 and wj != 0]
+    if not hits:
+        return None
+    return {"l1": l1, "w": w, "XTr": c, "j": hits[0] + 1}
+
+
+def nondifferentiable_optimum(X, y, l1=1):
+    """The optimum has a zero coordinate, where F has no gradient (one-sided slopes differ)."""
+    w = E.solve(X, y, l1)
+    if 0 not in w:
+        return None
+    j = w.index(0)
+    c = E.correlations(X, y, w)[j]
+    return {"l1": l1, "w": w, "j": j + 1, "slopes": (-c - l1, -c + l1)}
+
+
+def cd_leaves_wall(X, y, l1=1, sweeps=4):
+    """Cyclic CD from 0 sets some w_j = 0 by an update and makes it nonzero later."""
+    trace = E.cd_sweeps(X, y, l1, sweeps=sweeps)
+    for j in range(len(X[0])):
+        column_j = [w[j] for w in trace]
+        for k, v in enumerate(column_j):
+            if v == 0 and any(u != 0 for u in column_j[k + 1 :]):
+                return {"l1": l1, "trace": tuple(trace), "j": j + 1}
+    return None
+
+
+def _nnz(w) -> int:
+    return sum(v != 0 for v in w)
+
+
+def sample_lambdas(knots):
+    """The knots and the midpoints between consecutive knots (the path is affine in between)."""
+    lams = [k.lam for k in knots]
+    mids = [(a + b) / 2 for a, b in itertools.pairwise(lams)]
+    return sorted({*lams, *mids}, reverse=True)
+
+
+def nnz_not_monotone(X, y):
+    """Along the exact Lasso path, the number of nonzeros decreases somewhere as l1 decreases."""
+    knots = E.lasso_path(X, y)
+    samples = [(lam, E.path_solution(knots, lam)) for lam in sample_lambdas(knots)]
+    for (lam_big, w_big), (lam_small, w_small) in itertools.pairwise(samples):
+        if _nnz(w_small) < _nnz(w_big):
+            return {
+                "l1_large": lam_big,
+                "w_large": w_big,
+                "l1_small": lam_small,
+                "w_small": w_small,
+                "knots": tuple((k.lam, k.w) for k in knots),
+            }
+    return None
+
+
+def stronger_feature_dropped(X, y):
+    """Equal column norms, |x_1^T y| > |x_2^T y|, yet some l1 has w*_1 = 0 and w*_2 != 0."""
+    x1, x2 = E.column(X, 0), E.column(X, 1)
+    if E.dot(x1, x1) != E.dot(x2, x2) or abs(E.dot(x1, y)) <= abs(E.dot(x2, y)):
+        return None
+    knots = E.lasso_path(X, y)
+    for lam in sample_lambdas(knots):
+        w = E.path_solution(knots, lam)
+        if w[0] == 0 and w[1] != 0:
+            return {"l1": lam, "w": w, "XTy": (E.dot(x1, y), E.dot(x2, y))}
+    return None
+
+
+def ridge_grows_a_coordinate(X, y, l2=HALF):
+    """Some |w_ridge,j| > |w_ols,j|: Ridge does not shrink every coefficient."""
+    ols = E.solve(X, y, 0)
+    ridge = E.ridge_solution(X, y, l2)
+    hits = [j for j in range(len(ols)) if abs(ridge[j]) > abs(ols[j])]
+    if not hits:
+        return None
+    return {"l2": l2, "w": ridge, "w_ols": ols, "j": hits[0] + 1}
+
+
+def corner_fraction(X, y) -> Fraction:
+    """p = 2: the fraction of l1 in (0, lambda_max) at which w* has exactly one zero."""
+    knots = E.lasso_path(X, y)
+    lam_max = knots[0].lam
+    total = Fraction(0)
+    for hi, lo in itertools.pairwise(knots):
+        if _nnz(E.path_solution(knots, (hi.lam + lo.lam) / 2)) == 1:
+            total += hi.lam - lo.lam
+    return total / lam_max
+
+
+def rarely_at_corner(X, y):
+    """p = 2 and |x_1^T y| != |x_2^T y|: w* sits at a corner for at most half of (0, lambda_max)."""
+    x1, x2 = E.column(X, 0), E.column(X, 1)
+    if abs(E.dot(x1, y)) == abs(E.dot(x2, y)):
+        return None
+    fraction = corner_fraction(X, y)
+    if fraction > HALF:
+        return None
+    return {"corner_fraction": fraction, "knots": tuple((k.lam, k.w) for k in E.lasso_path(X, y))}
+
+
+def corner_census(bound=1, ybound=2):
+    """Exact corner fractions over all nondegenerate 2x2 X in [-bound, bound], y in [-ybound, ybound].
+
+    Returns (number of data sets, mean fraction, min fraction, number with fraction <= 1/2).
+    """
+    values = range(-bound, bound + 1)
+    yvalues = range(-ybound, ybound + 1)
+    fractions = []
+    for cells in itertools.product(values, repeat=4):
+        X = E.as_matrix((cells[:2], cells[2:]))
+        for y in itertools.product(yvalues, repeat=2):
+            y = E.as_vector(y)
+            if nondegenerate(X, y):
+                fractions.append(corner_fraction(X, y))
+    count = len(fractions)
+    return {
+        "data_sets": count,
+        "mean": sum(fractions, Fraction(0)) / count,
+        "min": min(fractions),
+        "at_most_half": sum(f <= HALF for f in fractions),
+    }
+
+
+# --- the searches of the ledger -------------------------------------------------------------
+
+P1 = [(1, 1), (2, 1), (3, 1)]
+P2 = [(2, 2), (3, 2)]
+P3 = [(3, 3)]
+
+SEARCHES = {
+    "ridge-zero": (P1 + P2, 2, ridge_zero),
+    "ridge-zero-correlated": (P2, 2, lambda X, y: ridge_zero(X, y, require_correlated=True)),
+    "soft-threshold-unit-norm": (P1, 3, soft_threshold_without_norm),
+    "kill-converse": (P1 + P2, 3, kill_converse),
+    "nondifferentiable-optimum": (P1 + P2, 3, nondifferentiable_optimum),
+    "cd-leaves-wall": (P2, 2, cd_leaves_wall),
+    "nnz-not-monotone": (P2 + P3, 2, nnz_not_monotone),
+    "stronger-feature-dropped": (P2 + P3, 2, stronger_feature_dropped),
+    "ridge-grows-coordinate": (P2, 2, ridge_grows_a_coordinate),
+    "rarely-at-corner": (P2, 3, rarely_at_corner),
+}
+
+
+def run(name: str):
+    """Run one search; the result as exact data (X, y, witness)."""
+    shapes, bound, predicate = SEARCHES[name]
+    X, y, witness = first(shapes, bound, predicate)
+    return {"X": X, "y": y, **witness}
+
+
+def _encode(value):
+    """Fractions as strings 'a/b', tuples as lists (JSON)."""
+    if isinstance(value, Fraction):
+        return str(value)
+    if isinstance(value, (tuple, list)):
+        return [_encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _encode(v) for k, v in value.items()}
+    return value
+
+
+def encode(results) -> str:
+    """The JSON text stored in counterexamples.json (sorted keys, stable layout)."""
+    return json.dumps(_encode(results), indent=1, sort_keys=True) + "\n"
+
+
+def main(argv=None) -> int:
+    """Re-run every search; write the store (or with --check, compare with it)."""
+    argv = sys.argv[1:] if argv is None else argv
+    text = encode({name: run(name) for name in SEARCHES})
+    if "--check" in argv:
+        same = STORE.read_text() == text
+        print("counterexamples.json is up to date" if same else "counterexamples.json differs")
+        return 0 if same else 1
+    STORE.write_text(text)
+    print(f"wrote {STORE}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
