@@ -26,8 +26,9 @@ def _vector(values):
     return "(" + ", ".join(format_number(v) for v in values) + ")"
 
 
-def report(title, problem, out=sys.stdout):
+def report(title, problem, out=None):
     """Solve one problem exactly and print the solution with its certificate."""
+    out = out or sys.stdout
     solution = solve(problem.X, problem.y, problem.l1, problem.l2)
     cert = certify(problem.X, problem.y, solution.w, problem.l1, problem.l2)
     print(f"== {title}", file=out)

@@ -17,6 +17,7 @@ __all__ = [
     "is_nonsingular",
     "mat_vec",
     "nonnegative_solution_exists",
+    "projection_norm_sq",
     "solve_linear",
     "xt_times",
 ]
@@ -41,15 +42,19 @@ def xt_times(X, v):
     """Xᵀv, i.e. (x_jᵀv)_j, computed on integers after clearing denominators."""
     Xi, L = _integers(X)
     vi, M = _integers([v])
-    return [Fraction(sum(row[j] * vk for row, vk in zip(Xi, vi[0], strict=True)), L * M)
-            for j in range(len(X[0]))]
+    return [
+        Fraction(sum(row[j] * vk for row, vk in zip(Xi, vi[0], strict=True)), L * M)
+        for j in range(len(X[0]))
+    ]
 
 
 def gram(X):
     """XᵀX, computed on integers after clearing denominators."""
     Xi, L = _integers(X)
-    cols = list(zip(*Xi))
-    return [[Fraction(sum(a * b for a, b in zip(u, v)), L * L) for v in cols] for u in cols]
+    cols = list(zip(*Xi, strict=True))
+    return [
+        [Fraction(sum(a * b for a, b in zip(u, v, strict=True)), L * L) for v in cols] for u in cols
+    ]
 
 
 def _integers(X):
@@ -109,6 +114,24 @@ def is_nonsingular(A):
                 M[i][j] = (M[i][j] * M[k][k] - M[i][k] * M[k][j]) // previous
         previous = M[k][k]
     return True
+
+
+def projection_norm_sq(X, v):
+    """‖P v‖², P the orthogonal projector onto the column space of X, exactly.
+
+    With S a maximal set of independent columns (found greedily), P v = X_S z
+    where X_SᵀX_S z = X_Sᵀv, and ‖P v‖² = zᵀX_Sᵀv.
+
+    >>> projection_norm_sq([[1, 1], [0, 0], [1, 1]], [1, 2, 3])
+    Fraction(8, 1)
+    """
+    G, b = gram(X), xt_times(X, v)
+    S = []
+    for j in range(len(G)):
+        if is_nonsingular([[G[a][c] for c in [*S, j]] for a in [*S, j]]):
+            S.append(j)
+    z = solve_linear([[G[a][c] for c in S] for a in S], [b[a] for a in S]) if S else []
+    return sum((zi * b[a] for zi, a in zip(z, S, strict=True)), Fraction(0))
 
 
 def nonnegative_solution_exists(A, b):

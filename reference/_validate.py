@@ -10,7 +10,9 @@ not 1/10.
 """
 
 from fractions import Fraction
-from numbers import Integral, Rational, Real
+from numbers import Rational, Real
+
+import numpy as np
 
 __all__ = ["ProblemError", "as_matrix", "as_penalty", "as_problem", "as_vector", "to_fraction"]
 
@@ -22,7 +24,8 @@ class ProblemError(ValueError):
 def to_fraction(value, name):
     """Return ``value`` as an exact :class:`Fraction`.
 
-    Accepts ints, Fractions, floats (converted exactly) and numpy scalars;
+    Accepts ints, Fractions, floats (converted exactly) and numpy scalars
+    (numpy integers register as ``numbers.Integral``, hence ``Rational``);
     rejects booleans, complex numbers, strings, NaN and infinities.
 
     >>> to_fraction(0.5, "l1")
@@ -32,12 +35,10 @@ def to_fraction(value, name):
       ...
     reference._validate.ProblemError: l1 must be a real number, not a bool: True
     """
-    if isinstance(value, bool) or type(value).__name__ == "bool_":
+    if isinstance(value, (bool, np.bool_)):
         raise ProblemError(f"{name} must be a real number, not a bool: {value!r}")
     if isinstance(value, Rational):
         return Fraction(value.numerator, value.denominator)
-    if isinstance(value, Integral):  # e.g. numpy integers
-        return Fraction(int(value))
     if isinstance(value, Real):  # floats, numpy floats
         as_float = float(value)
         if as_float != as_float or as_float in (float("inf"), float("-inf")):
@@ -60,12 +61,10 @@ def _as_sequence(value, name):
     return list(value)
 
 
-def as_vector(values, name, length=None):
-    """A non-empty sequence of exact rationals, of the given length if one is given."""
+def as_vector(values, name, length):
+    """A sequence of exactly ``length`` exact rationals."""
     items = _as_sequence(values, name)
-    if length is None and not items:
-        raise ProblemError(f"{name} must not be empty")
-    if length is not None and len(items) != length:
+    if len(items) != length:
         raise ProblemError(f"{name} must have length {length}, got length {len(items)}")
     return [to_fraction(v, f"{name}[{i}]") for i, v in enumerate(items)]
 
@@ -80,7 +79,8 @@ def as_matrix(rows, name="X"):
         entries = _as_sequence(row, f"{name}[{i}]")
         if len(entries) != len(_as_sequence(row_list[0], f"{name}[0]")):
             raise ProblemError(
-                f"{name} is ragged: row 0 has {len(row_list[0])} entries, row {i} has {len(entries)}"
+                f"{name} is ragged: row 0 has {len(row_list[0])} entries, "
+                f"row {i} has {len(entries)}"
             )
         matrix.append([to_fraction(v, f"{name}[{i}][{j}]") for j, v in enumerate(entries)])
     if not matrix[0]:

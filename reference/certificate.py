@@ -14,7 +14,8 @@ For F(w) = ½‖y − Xw‖² + λ₁‖w‖₁ + λ₂‖w‖₂², with r = y 
 
   a sum of nonnegative terms (so it is computed without cancellation) with
   F(w) − F* ≤ gap.  When λ₂ > 0, F is 2λ₂-strongly convex and also
-  F(w) − F* ≤ ‖ρ‖²/(4λ₂); ``bound`` is the smaller of the two.
+  F(w) − F* ≤ ‖ρ‖²/(4λ₂); ``bound`` is the smaller of the two.  For plain
+  least squares (λ₁ = λ₂ = 0) ``bound`` is the exact excess ½‖P_X r‖².
 
 With exact input (ints, Fractions; floats converted exactly by ``Fraction``)
 the verdict is exact: every ρ_j == 0, no tolerance.  ``certify_float`` does the
@@ -27,7 +28,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from ._exact import dot, mat_vec, xt_times
+from ._exact import dot, mat_vec, projection_norm_sq, xt_times
 from ._validate import ProblemError, as_problem, as_vector
 
 __all__ = ["Certificate", "FloatCertificate", "certify", "certify_float", "objective"]
@@ -85,8 +86,15 @@ def _gap(r, w, c, l1, l2):
     return smooth + sum(l1 * abs(wj) - s * wj * cj for wj, cj in zip(w, c, strict=True))
 
 
-def _bound(r, w, c, l1, l2):
-    """The best proven bound on F(w) − F*: the gap, and for λ₂ > 0 also ‖ρ‖²/(4λ₂)."""
+def _bound(X, r, w, c, l1, l2):
+    """The best proven bound on F(w) − F*.
+
+    The duality gap; for λ₂ > 0 also ‖ρ‖²/(4λ₂); and for plain least squares
+    (λ₁ = λ₂ = 0), where the scaled residual is dual feasible only if Xᵀr = 0,
+    the exact excess F(w) − F* = ½‖P_X r‖² instead.
+    """
+    if l1 == 0 and l2 == 0:
+        return projection_norm_sq(X, r) / 2
     gap = _gap(r, w, c, l1, l2)
     if l2 == 0:
         return gap
@@ -113,7 +121,7 @@ def certify(X, y, w, l1, l2=0):
         c=tuple(c),
         residual=tuple(residual),
         gap=_gap(r, w, c, l1, l2),
-        bound=_bound(r, w, c, l1, l2),
+        bound=_bound(X, r, w, c, l1, l2),
         objective=dot(r, r) / 2 + l1 * sum(abs(v) for v in w) + l2 * dot(w, w),
         optimal=all(rho == 0 for rho in residual),
     )
@@ -131,7 +139,7 @@ class FloatCertificate:
 
     c: np.ndarray
     residual: np.ndarray
-    gap: float
+    gap: float  # the best bound on F(w) − F*, as in Certificate.bound (rounded)
     c_error: np.ndarray
     tolerance: np.ndarray
     gap_tol: float
@@ -187,7 +195,13 @@ def certify_float(X, y, w, l1, l2=0.0, *, gap_tol):
     residual = np.where(nonzero, np.abs(c - l1 * np.sign(w)), np.maximum(np.abs(c) - l1, 0.0))
     largest = float(np.max(np.abs(c)))
     s = 1.0 if largest <= l1 else l1 / largest
-    gap = 0.5 * (1 - s) ** 2 * (r @ r + 2 * l2 * (w @ w)) + float(np.sum(l1 * np.abs(w) - s * w * c))
+    gap = 0.5 * (1 - s) ** 2 * (r @ r + 2 * l2 * (w @ w))
+    gap += float(np.sum(l1 * np.abs(w) - s * w * c))
+    if l1 == 0 and l2 == 0:  # plain least squares: the excess ½‖P_X r‖², by a float lstsq
+        projected = X @ np.linalg.lstsq(X, r, rcond=None)[0]
+        gap = 0.5 * float(projected @ projected)
+    elif l2 > 0:  # strong convexity, as in the exact certificate
+        gap = min(gap, float(residual @ residual) / (4 * l2))
     tolerance = np.sqrt(2 * gap_tol * (col_sq + 2 * l2)) + c_error
     return FloatCertificate(
         c=c,

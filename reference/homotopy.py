@@ -207,8 +207,10 @@ class _Segment:
         D, B = basis.det, basis.active
         self.u = [sum(a * c[k] for a, k in zip(row, B, strict=True)) for row in basis.adj]
         self.v = [sum(a * s for a, s in zip(row, basis.signs, strict=True)) for row in basis.adj]
-        self.p = [D * c[j] - sum(G[j][k] * uk for k, uk in zip(B, self.u, strict=True))
-                  for j in range(len(c))]
+        self.p = [
+            D * c[j] - sum(G[j][k] * uk for k, uk in zip(B, self.u, strict=True))
+            for j in range(len(c))
+        ]
         self.q = [sum(G[j][k] * vk for k, vk in zip(B, self.v, strict=True)) for j in range(len(c))]
         self.lo, self.hi = _interval(self._constraints())
 
@@ -276,7 +278,7 @@ def _candidates(guess, equicorrelated, signs, G):
     chosen = set(guess.active)
     subsets = [s for r in range(len(equicorrelated) + 1) for s in combinations(equicorrelated, r)]
     subsets.sort(key=lambda s: len(chosen.symmetric_difference(s)))
-    for subset in subsets:
+    for subset in subsets:  # pragma: no branch - exhausting it would mean no basis works
         if set(subset) != chosen:
             basis = _Basis.build(subset, signs, G)
             if basis is not None:
@@ -299,8 +301,9 @@ def _is_unique(G, c, w, l1, l2):
         return True
     if l1 == 0:
         return is_nonsingular(G)
-    correlations = [cj - sum(g * wk for g, wk in zip(row, w, strict=True))
-                    for cj, row in zip(c, G, strict=True)]
+    correlations = [
+        cj - sum(g * wk for g, wk in zip(row, w, strict=True)) for cj, row in zip(c, G, strict=True)
+    ]
     support = [j for j in range(p) if w[j] != 0]
     at_zero = [j for j in range(p) if w[j] == 0 and abs(correlations[j]) == l1]
     if not at_zero:

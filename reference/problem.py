@@ -28,7 +28,9 @@ def parse_number(value, name):
         try:
             return Fraction(value)
         except (ValueError, ZeroDivisionError):
-            raise ProblemError(f'{name} must be a number or a "p/q" string, got {value!r}') from None
+            raise ProblemError(
+                f'{name} must be a number or a "p/q" string, got {value!r}'
+            ) from None
     return to_fraction(value, name)
 
 

@@ -1,0 +1,97 @@
+"""The notes' coordinate descent: exact trace, certified convergence, soft thresholding."""
+
+from fractions import Fraction
+
+import pytest
+from exact_strategies import problems
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reference import ProblemError, certify, coordinate_descent, soft_threshold, solve
+
+X, Y = [[1, 1], [1, 0], [0, 1]], [3, 2, 1]
+
+
+@pytest.mark.spec("CD-UPDATE")
+def test_worked_example_trace_matches_the_closed_form():
+    """From w = 0 the sweeps are w₁⁽ᵏ⁾ = 5/3 + (1/3)(1/4)^(k−1), w₂⁽ᵏ⁾ = 2/3 − (2/3)(1/4)^k.
+
+    (Coordinate j minimises exactly, so w₁ = (4 − w₂)/2 and w₂ = (3 − w₁)/2,
+    hence w₂⁽ᵏ⁾ = 1/2 + w₂⁽ᵏ⁻¹⁾/4, a contraction by 1/4 towards 2/3.)
+    """
+    run = coordinate_descent(X, Y, 1, exact=True, tol=0, max_sweeps=12, trace=True)
+    quarter = Fraction(1, 4)
+    expected = [
+        (
+            Fraction(5, 3) + Fraction(1, 3) * quarter ** (k - 1),
+            Fraction(2, 3) - Fraction(2, 3) * quarter**k,
+        )
+        for k in range(1, 13)
+    ]
+    assert list(run.trace) == expected
+    assert run.converged is False and run.sweeps == 12  # the exact optimum is only a limit
+    assert run.bound > 0
+
+
+@pytest.mark.spec("CD-UPDATE", "DUAL-GAP")
+@given(problems())
+def test_converges_to_the_exact_objective_within_its_bound(problem):
+    s = solve(problem.X, problem.y, problem.l1, problem.l2)
+    run = coordinate_descent(problem.X, problem.y, problem.l1, problem.l2, max_sweeps=100_000)
+    assert run.converged
+    exact = certify(problem.X, problem.y, run.w, problem.l1, problem.l2)  # floats taken exactly
+    assert 0 <= exact.objective - s.objective <= exact.bound
+
+
+@pytest.mark.spec("CD-UPDATE", "DUAL-GAP")
+@given(problems().filter(lambda p: len(p.X) * len(p.X[0]) <= 20))
+def test_exact_arithmetic_descent_stops_on_an_exact_certificate(problem):
+    target = Fraction(1, 10**6)
+    run = coordinate_descent(problem.X, problem.y, problem.l1, problem.l2, exact=True, tol=target)
+    s = solve(problem.X, problem.y, problem.l1, problem.l2)
+    half_yy = sum(v * v for v in problem.y) / 2
+    assert run.converged and run.bound <= target * half_yy
+    assert 0 <= certify(problem.X, problem.y, run.w, problem.l1, problem.l2).objective - s.objective
+    assert certify(problem.X, problem.y, run.w, problem.l1, problem.l2).bound == run.bound
+
+
+def test_zero_column_gets_zero_instead_of_dividing_by_zero():
+    run = coordinate_descent(
+        [[1, 0], [1, 0]], [1, 2], Fraction(1, 2), exact=True, tol=0, max_sweeps=3
+    )
+    assert run.w == (Fraction(5, 4), 0) and run.converged  # one sweep is exact here
+
+
+def test_capped_run_reports_not_converged():
+    run = coordinate_descent(X, Y, 1, max_sweeps=1)
+    assert run.converged is False and run.sweeps == 1 and run.trace == ()
+
+
+@pytest.mark.spec("SOFT-THRESHOLD")
+@given(st.fractions(-10, 10), st.fractions(0, 10))
+def test_soft_threshold_is_the_shrinkage_with_a_zero_zone(z, t):
+    out = soft_threshold(z, t)
+    if abs(z) <= t:
+        assert out == 0
+    else:
+        assert out == z - t * (1 if z > 0 else -1) and (out > 0) == (z > 0)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"max_sweeps": -1}, "max_sweeps must be a non-negative int"),
+        ({"max_sweeps": True}, "max_sweeps must be a non-negative int"),
+        ({"tol": -1}, "tol must be >= 0"),
+    ],
+)
+def test_bad_options_are_rejected(kwargs, message):
+    with pytest.raises(ProblemError, match=message):
+        coordinate_descent(X, Y, 1, **kwargs)
+
+
+def test_soft_threshold_rejects_bad_input():
+    with pytest.raises(ProblemError, match="t must be >= 0"):
+        soft_threshold(1, -1)
+    with pytest.raises(ProblemError, match="z must be a real number"):
+        soft_threshold("1", 1)
