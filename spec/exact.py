@@ -83,10 +83,10 @@ def kkt_holds(X: Matrix, y, w, l1, l2=0) -> bool:
     )
 
 
-def solve_linear(A: Matrix, b) -> Vector | None:
-    """Solve A x = b by Gauss-Jordan elimination; None when A is singular."""
+def solve_columns(A: Matrix, *rhs) -> tuple[Vector, ...] | None:
+    """Solve A x = b for each right-hand side b by Gauss-Jordan elimination; None if singular."""
     n = len(A)
-    M = [[*row, bi] for row, bi in zip(A, b, strict=True)]
+    M = [[*row, *(b[i] for b in rhs)] for i, row in enumerate(A)]
     for k in range(n):
         pivot = next((i for i in range(k, n) if M[i][k] != 0), None)
         if pivot is None:
@@ -96,7 +96,13 @@ def solve_linear(A: Matrix, b) -> Vector | None:
             if i != k and M[i][k] != 0:
                 f = M[i][k] / M[k][k]
                 M[i] = [a - f * c for a, c in zip(M[i], M[k], strict=True)]
-    return tuple(M[i][n] / M[i][i] for i in range(n))
+    return tuple(tuple(M[i][n + m] / M[i][i] for i in range(n)) for m in range(len(rhs)))
+
+
+def solve_linear(A: Matrix, b) -> Vector | None:
+    """Solve A x = b exactly; None when A is singular."""
+    solved = solve_columns(A, b)
+    return None if solved is None else solved[0]
 
 
 def gram(X: Matrix, cols) -> Matrix:
@@ -122,10 +128,10 @@ def pattern_affine(X: Matrix, y, sigma, l2=0):
         tuple(g + (2 * l2 if i == k else 0) for k, g in enumerate(row)) for i, row in enumerate(G)
     )
     rhs = [dot(column(X, j), y) for j in active]
-    u_a = solve_linear(G, rhs) if active else ()
-    v_a = solve_linear(G, [Fraction(sigma[j]) for j in active]) if active else ()
-    if u_a is None or v_a is None:
+    solved = solve_columns(G, rhs, [Fraction(sigma[j]) for j in active]) if active else ((), ())
+    if solved is None:
         return None
+    u_a, v_a = solved
     u = [Fraction(0)] * p
     v = [Fraction(0)] * p
     for k, j in enumerate(active):
@@ -176,16 +182,13 @@ class Knot:
     w: Vector
 
 
-def _pattern_interval(X, y, sigma, l2):
+def _pattern_interval(X, y, sigma, l2, affine):
     """The closed l1-interval [lo, hi] (hi may be None = infinity) where sigma is valid.
 
     Validity is a set of linear inequalities in l1: sign conditions on
     w(l1) = u - l1 v and |x_j^T r(l1)| <= l1 for inactive j.  We return the
     closure of the solution set, or None when it is empty or a single point.
     """
-    affine = pattern_affine(X, y, sigma, l2)
-    if affine is None:
-        return None
     u, v = affine
     lo, hi = Fraction(0), None
     constraints = []  # each (a, b) means a + b * l1 >= 0 (closure of the strict ones)
@@ -216,19 +219,22 @@ def lasso_path(X, y, l2=0) -> tuple[Knot, ...]:
     """The exact solution path l1 -> w*(l1) for full-column-rank X (or l2 > 0).
 
     The solution is unique and piecewise affine in l1; each valid sign pattern
-    owns an interval of l1.  The knots are the interval end points, from the
-    largest (lambda_max, where w* = 0) down to l1 = 0, each with its exact w*.
+    owns an interval of l1 on which w*(l1) = u - l1 v.  The knots are the
+    interval end points, from the largest (lambda_max, where w* = 0) down to
+    l1 = 0, each with its exact w*.
     """
     X, y, l2 = as_matrix(X), as_vector(y), Fraction(l2)
-    ends = set()
+    at = {}
     for sigma in sign_patterns(len(X[0])):
-        interval = _pattern_interval(X, y, sigma, l2)
-        if interval is not None:
-            ends.add(interval[0])
-            if interval[1] is not None:
-                ends.add(interval[1])
-    lams = sorted(ends, reverse=True)
-    return tuple(Knot(lam, solve(X, y, lam, l2)) for lam in lams)
+        affine = pattern_affine(X, y, sigma, l2)
+        interval = None if affine is None else _pattern_interval(X, y, sigma, l2, affine)
+        if interval is None:
+            continue
+        u, v = affine
+        for lam in interval:
+            if lam is not None:
+                at[lam] = tuple(ui - lam * vi for ui, vi in zip(u, v, strict=True))
+    return tuple(Knot(lam, at[lam]) for lam in sorted(at, reverse=True))
 
 
 def path_solution(knots: tuple[Knot, ...], lam: Fraction) -> Vector:

@@ -26,15 +26,22 @@ HALF = Fraction(1, 2)
 def _cells(count: int, bound: int):
     """Integer tuples of this length with max |entry| == bound, smallest |.|-sum first."""
     values = range(-bound, bound + 1)
-    cells = [c for c in itertools.product(values, repeat=count) if max(map(abs, c), default=0) == bound]
-    return sorted(cells, key=lambda c: (sum(map(abs, c)), c))
+    cells = [
+        c for c in itertools.product(values, repeat=count) if max(map(abs, c), default=0) == bound
+    ]
+    return sorted(cells, key=lambda c: (sum(map(abs, c)), [(abs(v), v < 0) for v in c]))
 
 
-def instances(shapes, max_bound: int):
-    """(X, y) for each shape (n, p), in the search order described in the module docstring."""
+def instances(shapes, max_bound: int, binary_x: bool = False):
+    """(X, y) for each shape (n, p), in the search order described in the module docstring.
+
+    With binary_x, X ranges over {0, 1}^(n x p) only (a smaller, restricted search).
+    """
     for n, p in shapes:
         for bound in range(1, max_bound + 1):
             for cells in _cells(n * p + n, bound):
+                if binary_x and any(v not in (0, 1) for v in cells[: n * p]):
+                    continue
                 X = tuple(tuple(Fraction(v) for v in cells[i * p : (i + 1) * p]) for i in range(n))
                 y = tuple(Fraction(v) for v in cells[n * p :])
                 yield X, y
@@ -43,16 +50,12 @@ def instances(shapes, max_bound: int):
 def nondegenerate(X, y) -> bool:
     """y != 0, no zero column, and X of full column rank (so the Lasso solution is unique)."""
     p = len(X[0])
-    return (
-        any(y)
-        and all(any(E.column(X, j)) for j in range(p))
-        and E.full_column_rank(X)
-    )
+    return any(y) and all(any(E.column(X, j)) for j in range(p)) and E.full_column_rank(X)
 
 
-def first(shapes, max_bound, predicate):
+def first(shapes, max_bound, predicate, binary_x=False):
     """The first nondegenerate instance (X, y) with predicate(X, y) truthy, and its witness."""
-    for X, y in instances(shapes, max_bound):
+    for X, y in instances(shapes, max_bound, binary_x):
         if nondegenerate(X, y):
             witness = predicate(X, y)
             if witness is not None:
@@ -128,9 +131,9 @@ def sample_lambdas(knots):
 
 
 def nnz_not_monotone(X, y):
-    """Along the exact Lasso path, the number of nonzeros decreases somewhere as l1 decreases."""
+    """Along the exact Lasso path, the number of nonzeros drops somewhere as l1 > 0 decreases."""
     knots = E.lasso_path(X, y)
-    samples = [(lam, E.path_solution(knots, lam)) for lam in sample_lambdas(knots)]
+    samples = [(lam, E.path_solution(knots, lam)) for lam in sample_lambdas(knots) if lam > 0]
     for (lam_big, w_big), (lam_small, w_small) in itertools.pairwise(samples):
         if _nnz(w_small) < _nnz(w_big):
             return {
@@ -143,16 +146,32 @@ def nnz_not_monotone(X, y):
     return None
 
 
+def _ranked_pairs(X, y):
+    """Pairs (j, k) with ||x_j|| = ||x_k|| and |x_j^T y| > |x_k^T y|."""
+    p = len(X[0])
+    cols = [E.column(X, j) for j in range(p)]
+    norms = [E.dot(x, x) for x in cols]
+    corr = [abs(E.dot(x, y)) for x in cols]
+    return [
+        (j, k)
+        for j in range(p)
+        for k in range(p)
+        if j != k and norms[j] == norms[k] and corr[j] > corr[k]
+    ]
+
+
 def stronger_feature_dropped(X, y):
-    """Equal column norms, |x_1^T y| > |x_2^T y|, yet some l1 has w*_1 = 0 and w*_2 != 0."""
-    x1, x2 = E.column(X, 0), E.column(X, 1)
-    if E.dot(x1, x1) != E.dot(x2, x2) or abs(E.dot(x1, y)) <= abs(E.dot(x2, y)):
+    """Columns j, k of equal norm with |x_j^T y| > |x_k^T y|, yet at some l1: w*_j = 0 != w*_k."""
+    pairs = _ranked_pairs(X, y)
+    if not pairs:
         return None
     knots = E.lasso_path(X, y)
     for lam in sample_lambdas(knots):
         w = E.path_solution(knots, lam)
-        if w[0] == 0 and w[1] != 0:
-            return {"l1": lam, "w": w, "XTy": (E.dot(x1, y), E.dot(x2, y))}
+        for j, k in pairs:
+            if w[j] == 0 and w[k] != 0:
+                xty = tuple(E.dot(E.column(X, i), y) for i in range(len(w)))
+                return {"l1": lam, "w": w, "XTy": xty, "j": j + 1, "k": k + 1}
     return None
 
 
@@ -189,7 +208,7 @@ def rarely_at_corner(X, y):
 
 
 def corner_census(bound=1, ybound=2):
-    """Exact corner fractions over all nondegenerate 2x2 X in [-bound, bound], y in [-ybound, ybound].
+    """Exact corner fractions over nondegenerate 2x2 X in [-bound, bound], y in [-ybound, ybound].
 
     Returns (number of data sets, mean fraction, min fraction, number with fraction <= 1/2).
     """
@@ -217,7 +236,7 @@ P1 = [(1, 1), (2, 1), (3, 1)]
 P2 = [(2, 2), (3, 2)]
 P3 = [(3, 3)]
 
-SEARCHES = {
+SEARCHES = {  # name: (shapes, largest |entry|, predicate[, X restricted to {0, 1}])
     "ridge-zero": (P1 + P2, 2, ridge_zero),
     "ridge-zero-correlated": (P2, 2, lambda X, y: ridge_zero(X, y, require_correlated=True)),
     "soft-threshold-unit-norm": (P1, 3, soft_threshold_without_norm),
@@ -225,7 +244,7 @@ SEARCHES = {
     "nondifferentiable-optimum": (P1 + P2, 3, nondifferentiable_optimum),
     "cd-leaves-wall": (P2, 2, cd_leaves_wall),
     "nnz-not-monotone": (P2 + P3, 2, nnz_not_monotone),
-    "stronger-feature-dropped": (P2 + P3, 2, stronger_feature_dropped),
+    "stronger-feature-dropped": (P2 + P3, 1, stronger_feature_dropped, True),
     "ridge-grows-coordinate": (P2, 2, ridge_grows_a_coordinate),
     "rarely-at-corner": (P2, 3, rarely_at_corner),
 }
@@ -233,15 +252,15 @@ SEARCHES = {
 
 def run(name: str):
     """Run one search; the result as exact data (X, y, witness)."""
-    shapes, bound, predicate = SEARCHES[name]
-    X, y, witness = first(shapes, bound, predicate)
+    shapes, bound, predicate, *binary = SEARCHES[name]
+    X, y, witness = first(shapes, bound, predicate, *binary)
     return {"X": X, "y": y, **witness}
 
 
 def _encode(value):
     """Fractions as strings 'a/b', tuples as lists (JSON)."""
-    if isinstance(value, Fraction):
-        return str(value)
+    if isinstance(value, (Fraction, int)) and not isinstance(value, bool):
+        return str(Fraction(value))
     if isinstance(value, (tuple, list)):
         return [_encode(v) for v in value]
     if isinstance(value, dict):
@@ -254,10 +273,30 @@ def encode(results) -> str:
     return json.dumps(_encode(results), indent=1, sort_keys=True) + "\n"
 
 
+def run_all() -> dict:
+    """Every search, plus the corner census."""
+    return {**{name: run(name) for name in SEARCHES}, "corner-census": corner_census()}
+
+
+def _decode(value):
+    if isinstance(value, str) and value.lstrip("-").replace("/", "").isdigit():
+        return Fraction(value)
+    if isinstance(value, list):
+        return tuple(_decode(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _decode(v) for k, v in value.items()}
+    return value
+
+
+def load() -> dict:
+    """The stored counterexamples, with exact Fractions."""
+    return _decode(json.loads(STORE.read_text()))
+
+
 def main(argv=None) -> int:
     """Re-run every search; write the store (or with --check, compare with it)."""
     argv = sys.argv[1:] if argv is None else argv
-    text = encode({name: run(name) for name in SEARCHES})
+    text = encode(run_all())
     if "--check" in argv:
         same = STORE.read_text() == text
         print("counterexamples.json is up to date" if same else "counterexamples.json differs")

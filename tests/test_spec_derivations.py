@@ -1,0 +1,316 @@
+"""Each clause's sympy derivation closes, and its result agrees with the reference solver.
+
+Derived expressions are evaluated exactly (``subs`` with Rationals) and compared
+with ``spec.exact`` (the spec's own oracle) and ``reference`` on
+hypothesis-generated rational data.
+"""
+
+from fractions import Fraction
+
+import pytest
+import sympy as sp
+from hypothesis import given
+from hypothesis import strategies as st
+
+import reference
+from spec import conventions, duality, exact, optimality
+from spec.clauses import BY_ID
+
+small = st.builds(Fraction, st.integers(-4, 4), st.sampled_from([1, 1, 1, 2, 3]))
+penalty = st.builds(Fraction, st.integers(0, 8), st.sampled_from([1, 2, 3]))
+positive = st.builds(Fraction, st.integers(1, 8), st.sampled_from([1, 2, 3]))
+
+
+@st.composite
+def problems(draw, max_n=3, max_p=3):
+    """(X, y) of small rationals; n <= max_n, p <= max_p (the brute-force oracle needs p <= 3)."""
+    n, p = draw(st.integers(1, max_n)), draw(st.integers(1, max_p))
+    X = tuple(tuple(draw(small) for _ in range(p)) for _ in range(n))
+    return X, tuple(draw(small) for _ in range(n))
+
+
+def vector(p):
+    return st.tuples(*[small] * p)
+
+
+def checks_pass(clause_id):
+    checks = BY_ID[clause_id].checks
+    return bool(checks) and all(checks.values())
+
+
+def q(v):
+    return sp.Rational(v.numerator, v.denominator)
+
+
+@pytest.mark.spec("OBJECTIVE")
+@given(problems(), penalty, penalty, st.data())
+def test_objective_index_form_evaluates_to_exact_objective(prob, l1, l2, data):
+    assert checks_pass("OBJECTIVE")
+    X, y = prob
+    w = data.draw(vector(len(X[0])))
+    n, p = len(X), len(X[0])
+    F = optimality.objective_expr().subs({optimality.n: n, optimality.p: p}).doit()
+    values = {optimality.l1: q(l1), optimality.l2: q(l2)}
+    values |= {optimality.Y[i + 1]: q(y[i]) for i in range(n)}
+    values |= {optimality.W[j + 1]: q(w[j]) for j in range(p)}
+    values |= {optimality.X[i + 1, j + 1]: q(X[i][j]) for i in range(n) for j in range(p)}
+    expected = exact.objective(X, y, w, l1, l2)
+    assert F.subs(values) == q(expected)
+    assert reference.objective(X, y, w, l1, l2) == expected
+
+
+@pytest.mark.spec("SUBDIFF-ABS")
+@given(small, small)
+def test_subgradient_inequality_matches_derived_set(b, s):
+    """s is a subgradient of |.| at b iff |b + t| >= |b| + s t for all t; test t on a grid."""
+    assert checks_pass("SUBDIFF-ABS")
+    in_set = abs(s) <= 1 if b == 0 else s == (1 if b > 0 else -1)
+    grid = [Fraction(k, 4) for k in range(-40, 41)]
+    holds = all(abs(b + t) >= abs(b) + s * t for t in grid)
+    # the grid contains t with |t| <= |b| of both signs when b != 0, and t = +-1 always
+    assert holds == in_set
+
+
+@pytest.mark.spec("KKT-ZERO", "KKT-NONZERO")
+@given(problems(), penalty, penalty)
+def test_kkt_conditions_hold_at_the_exact_minimiser(prob, l1, l2):
+    assert checks_pass("KKT-ZERO") and checks_pass("KKT-NONZERO")
+    X, y = prob
+    w = exact.solve(X, y, l1, l2)
+    r = exact.residual(X, y, w)
+    for j, wj in enumerate(w):
+        xr = exact.dot(exact.column(X, j), r)
+        if wj == 0:
+            assert abs(xr) <= l1
+        else:
+            assert xr == l1 * exact.sign(wj) + 2 * l2 * wj
+    assert reference.certify(X, y, w, l1, l2).optimal
+    assert reference.solve(X, y, l1, l2).objective == exact.objective(X, y, w, l1, l2)
+
+
+@pytest.mark.spec("KKT-ZERO", "KKT-NONZERO")
+@given(problems(), penalty, penalty, st.data())
+def test_kkt_test_agrees_with_reference_certificate(prob, l1, l2, data):
+    X, y = prob
+    w = data.draw(vector(len(X[0])))
+    assert exact.kkt_holds(X, y, w, l1, l2) == reference.certify(X, y, w, l1, l2).optimal
+
+
+@pytest.mark.spec("KKT-RIDGE")
+@given(problems(), positive)
+def test_ridge_closed_form(prob, l2):
+    assert checks_pass("KKT-RIDGE")
+    X, y = prob
+    Xm, ym = sp.Matrix(X).applyfunc(sp.nsimplify), sp.Matrix(y).applyfunc(sp.nsimplify)
+    p = Xm.shape[1]
+    closed = (Xm.T * Xm + 2 * q(l2) * sp.eye(p)).inv() * Xm.T * ym
+    w = exact.ridge_solution(X, y, l2)
+    assert [q(v) for v in w] == list(closed)
+    r = sp.Matrix([q(v) for v in exact.residual(X, y, w)])
+    assert Xm.T * r == 2 * q(l2) * sp.Matrix([q(v) for v in w])
+    assert reference.solve(X, y, 0, l2).w == w
+
+
+@pytest.mark.spec("RIDGE-NO-DEAD-ZONE")
+@given(problems(), positive)
+def test_ridge_zero_iff_hyperplane(prob, l2):
+    """w*_j = 0 iff x_j^T (X X^T + 2 l2 I)^{-1} y = 0; that functional is nonzero iff x_j != 0."""
+    X, y = prob
+    Xm, ym = sp.Matrix(X).applyfunc(sp.nsimplify), sp.Matrix(y).applyfunc(sp.nsimplify)
+    n = Xm.shape[0]
+    M = (Xm * Xm.T + 2 * q(l2) * sp.eye(n)).inv()
+    w = exact.ridge_solution(X, y, l2)
+    for j in range(Xm.shape[1]):
+        normal = Xm[:, j].T * M
+        assert (w[j] == 0) == ((normal * ym)[0] == 0)
+        assert (normal == sp.zeros(1, n)) == (Xm[:, j] == sp.zeros(n, 1))
+
+
+@pytest.mark.spec("RIDGE-NO-DEAD-ZONE")
+@given(small, positive, positive)
+def test_ridge_update_vanishes_only_at_zero(g, a, l2):
+    """The l1 = 0 coordinate update g/(a + 2 l2) has no dead zone."""
+    assert (exact.cd_update(g, a, 0, l2) == 0) == (g == 0)
+
+
+def h(b, a, g, l1, l2):
+    return a * b * b / 2 - g * b + l1 * abs(b) + l2 * b * b
+
+
+@pytest.mark.spec("CD-UPDATE")
+@given(small, st.builds(Fraction, st.integers(0, 6), st.sampled_from([1, 2])), penalty, penalty)
+def test_cd_update_minimises_the_coordinate_problem(g, a, l1, l2):
+    assert checks_pass("CD-UPDATE")
+    derived = optimality.cd_update()["update"]
+    if a + 2 * l2 == 0:
+        return  # degenerate: covered by exact.cd_update's convention, checked below
+    value = derived.subs(
+        {optimality.a: q(a), optimality.g: q(g), optimality.l1: q(l1), optimality.l2: q(l2)}
+    )
+    b = exact.cd_update(g, a, l1, l2)
+    assert value == q(b)
+    notes = optimality.cd_update()["notes"].subs(
+        {optimality.a: q(a), optimality.g: q(g), optimality.l1: q(l1), optimality.l2: q(l2)}
+    )
+    assert notes == value
+    for step in (Fraction(1, 7), Fraction(-1, 7), Fraction(3), Fraction(-3)):
+        assert h(b, a, g, l1, l2) < h(b + step, a, g, l1, l2)
+
+
+@pytest.mark.spec("CD-UPDATE")
+@given(problems(), penalty, penalty)
+def test_cd_trace_matches_reference(prob, l1, l2):
+    X, y = prob
+    ours = exact.cd_sweeps(X, y, l1, l2, sweeps=3)
+    theirs = reference.coordinate_descent(X, y, l1, l2, exact=True, trace=True, max_sweeps=3, tol=0)
+    assert tuple(theirs.trace) == tuple(ours[: len(theirs.trace)])
+
+
+@pytest.mark.spec("SOFT-THRESHOLD")
+@given(small, penalty)
+def test_soft_threshold_expression_matches_reference(z, t):
+    assert checks_pass("SOFT-THRESHOLD")
+    expr = optimality.soft_threshold_expr(optimality.z, optimality.t)
+    value = expr.subs({optimality.z: q(z), optimality.t: q(t)})
+    assert value == q(Fraction(reference.soft_threshold(z, t)))
+    assert value == q(exact.cd_update(z, 1, t))
+
+
+@pytest.mark.spec("LAMBDA-MAX")
+@given(problems(), penalty)
+def test_lambda_max_is_the_zero_threshold_for_any_l2(prob, l2):
+    assert checks_pass("LAMBDA-MAX")
+    X, y = prob
+    lam = exact.lambda_max(X, y)
+    assert lam == reference.lambda_max(X, y)
+    assert not any(exact.solve(X, y, lam, l2))
+    if lam > 0:
+        below = exact.solve(X, y, lam * Fraction(99, 100), l2)
+        assert any(below)
+
+
+def direct_gap(X, y, w, l1, l2):
+    """P(w) - D(theta~) from the definitions (augmented primal, dual objective)."""
+    r = exact.residual(X, y, w)
+    c = exact.correlations(X, y, w, l2)
+    cmax = max(abs(v) for v in c)
+    s = Fraction(1) if cmax <= l1 else l1 / cmax
+    primal = exact.objective(X, y, w, l1, l2)
+    # y~ - theta~ = (y - s r, s sqrt(2 l2) w): its squared norm needs no square root
+    diff_sq = sum(
+        (yi - s * ri) ** 2 for yi, ri in zip(y, r, strict=True)
+    ) + s * s * 2 * l2 * exact.dot(w, w)
+    dual = exact.dot(y, y) / 2 - diff_sq / 2
+    feasible = all(abs(s * v) <= l1 for v in c)
+    return primal - dual, s, c, r, feasible
+
+
+@pytest.mark.spec("DUAL-GAP")
+@given(problems(), positive, penalty, st.data())
+def test_gap_closed_form_equals_definition_and_reference(prob, l1, l2, data):
+    assert checks_pass("DUAL-GAP")
+    X, y = prob
+    w = data.draw(vector(len(X[0])))
+    gap, s, c, r, feasible = direct_gap(X, y, w, l1, l2)
+    assert feasible
+    terms = [(1 - s) ** 2 * (exact.dot(r, r) + 2 * l2 * exact.dot(w, w)) / 2]
+    terms += [l1 * abs(wj) - s * wj * cj for wj, cj in zip(w, c, strict=True)]
+    assert all(term >= 0 for term in terms)
+    assert gap == sum(terms) == reference.certify(X, y, w, l1, l2).gap
+    assert (gap == 0) == exact.kkt_holds(X, y, w, l1, l2)
+
+
+@pytest.mark.spec("GAP-DISTANCE-BOUND")
+@given(problems(), positive, penalty, st.data())
+def test_gap_bounds_distance_to_optimum(prob, l1, l2, data):
+    assert checks_pass("GAP-DISTANCE-BOUND")
+    X, y = prob
+    w = data.draw(vector(len(X[0])))
+    w_star = exact.solve(X, y, l1, l2)
+    G = direct_gap(X, y, w, l1, l2)[0]
+    excess = exact.objective(X, y, w, l1, l2) - exact.objective(X, y, w_star, l1, l2)
+    assert 0 <= excess <= G
+    c, c_star = exact.correlations(X, y, w, l2), exact.correlations(X, y, w_star, l2)
+    for j in range(len(w)):
+        xj = exact.column(X, j)
+        assert (c[j] - c_star[j]) ** 2 <= 2 * G * (exact.dot(xj, xj) + 2 * l2)
+    if l2 > 0:
+        rho = [
+            max(Fraction(0), abs(cj) - l1) if wj == 0 else abs(cj - l1 * exact.sign(wj))
+            for wj, cj in zip(w, c, strict=True)
+        ]
+        assert excess <= sum(v * v for v in rho) / (4 * l2)
+        d = [a - b for a, b in zip(w, w_star, strict=True)]
+        assert exact.dot(d, d) * l2 <= G
+
+
+def foreign_objective(kind, X, y, w, l1, l2):
+    """The other library's documented objective at its mapped parameters, exactly."""
+    n = len(y)
+    r = exact.residual(X, y, w)
+    rss, n1, n2 = exact.dot(r, r), sum(abs(v) for v in w), exact.dot(w, w)
+    if kind == "sklearn-enet":
+        alpha, rho = (l1 + 2 * l2) / n, l1 / (l1 + 2 * l2)
+        return rss / (2 * n) + alpha * rho * n1 + alpha * (1 - rho) * n2 / 2
+    if kind == "statsmodels":
+        alpha, wt = (l1 + 2 * l2) / n, l1 / (l1 + 2 * l2)
+        return Fraction(1, 2) * rss / n + alpha * ((1 - wt) * n2 / 2 + wt * n1)
+    lam, alpha = (l1 + 2 * l2) / n, l1 / (l1 + 2 * l2)  # glmnet
+    return rss / (2 * n) + lam * ((1 - alpha) / 2 * n2 + alpha * n1)
+
+
+def _check_mapping(kind, clause, prob, l1, l2, data):
+    assert checks_pass(clause)
+    X, y = prob
+    w = data.draw(vector(len(X[0])))
+    n = len(y)
+    F = exact.objective(X, y, w, l1, l2)
+    assert foreign_objective(kind, X, y, w, l1, l2) == F / n
+
+
+@pytest.mark.spec("CONVENTION-SKLEARN")
+@given(problems(), positive, penalty, st.data())
+def test_sklearn_elastic_net_objective_is_f_over_n(prob, l1, l2, data):
+    _check_mapping("sklearn-enet", "CONVENTION-SKLEARN", prob, l1, l2, data)
+
+
+@pytest.mark.spec("CONVENTION-SKLEARN")
+@given(problems(), positive, st.data())
+def test_sklearn_lasso_and_ridge_mappings(prob, lam, data):
+    X, y = prob
+    w = data.draw(vector(len(X[0])))
+    n = len(y)
+    r = exact.residual(X, y, w)
+    sol = conventions.sklearn()
+    alpha = sol["symbols"][0]
+    lasso_alpha = sol["lasso"][alpha].subs({conventions.l1: q(lam), conventions.n: n})
+    ridge_alpha = sol["ridge"][alpha].subs({conventions.l2: q(lam)})
+    assert lasso_alpha == q(lam / n) and ridge_alpha == q(2 * lam)
+    lasso = exact.dot(r, r) / (2 * n) + lam / n * sum(abs(v) for v in w)
+    ridge = exact.dot(r, r) + 2 * lam * exact.dot(w, w)
+    assert lasso == exact.objective(X, y, w, lam, 0) / n
+    assert ridge == 2 * exact.objective(X, y, w, 0, lam)
+
+
+@pytest.mark.spec("CONVENTION-STATSMODELS")
+@given(problems(), positive, penalty, st.data())
+def test_statsmodels_objective_is_f_over_n(prob, l1, l2, data):
+    _check_mapping("statsmodels", "CONVENTION-STATSMODELS", prob, l1, l2, data)
+
+
+@pytest.mark.spec("CONVENTION-GLMNET")
+@given(problems(), positive, penalty, st.data())
+def test_glmnet_objective_is_f_over_n(prob, l1, l2, data):
+    _check_mapping("glmnet", "CONVENTION-GLMNET", prob, l1, l2, data)
+
+
+def test_mapping_solutions_are_unique():
+    """Exactly one (alpha, ratio, k > 0) matches each foreign objective."""
+    alpha, rho = sp.symbols("alpha rho", positive=True)
+    enet = (
+        conventions.RSS / (2 * conventions.n)
+        + alpha * rho * conventions.N1
+        + alpha * (1 - rho) * conventions.N2 / 2
+    )
+    assert len(conventions.same_minimisers(enet, [alpha, rho])) == 1
+    assert duality.dual_gap()["checks"]  # the duality module is importable and derived

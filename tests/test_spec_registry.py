@@ -1,0 +1,71 @@
+"""The registry, the marker meta-test, and the rendered SPEC.md."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from spec import markers
+from spec.claims import CLAIMS, VERDICTS
+from spec.clauses import CLAUSES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_spec_id_is_cited_and_every_citation_is_known():
+    """Meta-test: each clause and claim has a test; no marker names an unknown ID."""
+    assert markers.problems() == []
+
+
+def test_marker_scan_sees_unknown_ids_and_missing_clauses(tmp_path):
+    """The scan itself works: an unknown ID and the uncited IDs are reported."""
+    source = "import pytest\n\n@pytest.mark.spec('NO-SUCH-CLAUSE', 'OBJECTIVE')\n"
+    (tmp_path / "test_fake.py").write_text(source + "def test_x():\n    pass\n")
+    found = markers.problems(tmp_path)
+    assert any("NO-SUCH-CLAUSE" in line for line in found)
+    assert "no test cites KKT-ZERO" in found
+    assert not any("no test cites OBJECTIVE" in line for line in found)
+
+
+def test_ids_are_unique_and_stable_in_form():
+    ids = markers.known_ids()
+    assert len(ids) == len(set(ids))
+    assert all(i == i.upper() and " " not in i for i in ids)
+    assert {"OBJECTIVE", "KKT-ZERO", "CD-UPDATE", "DUAL-GAP", "FLOAT-KKT-TOLERANCE"} <= set(ids)
+
+
+@pytest.mark.parametrize("clause", CLAUSES, ids=lambda c: c.id)
+def test_every_clause_has_statement_and_latex(clause):
+    assert clause.statement and clause.latex
+    assert all(isinstance(tex, str) and tex for tex in clause.latex)
+
+
+def test_every_claim_is_quoted_verbatim_with_a_verdict():
+    sources = ROOT / "spec" / "sources"
+    for claim in CLAIMS:
+        assert claim.verdict in VERDICTS
+        assert claim.verdict != "false" or claim.counterexamples, claim.id
+        for source, quote in claim.quotes:
+            assert quote in (sources / source).read_text(encoding="utf-8"), (claim.id, quote)
+
+
+def test_spec_md_is_up_to_date():
+    """`python -m spec --check` passes: the committed SPEC.md is a fresh rendering."""
+    done = subprocess.run(
+        [sys.executable, "-m", "spec", "--check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+
+
+def test_check_fails_on_drift(tmp_path, monkeypatch):
+    """--check exits non-zero when the file differs from a fresh rendering."""
+    import spec.__main__ as cli
+
+    stale = tmp_path / "SPEC.md"
+    stale.write_text("stale\n", encoding="utf-8")
+    monkeypatch.setattr(cli, "SPEC_PATH", stale)
+    monkeypatch.setattr(cli, "render", lambda: "fresh\n")
+    assert cli.main(["--check"]) == 1
+    assert cli.main([]) == 0 and stale.read_text(encoding="utf-8") == "fresh\n"
+    assert cli.main(["--check"]) == 0
