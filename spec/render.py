@@ -143,6 +143,39 @@ def render_search_notes(data) -> list[str]:
     ]
 
 
+FIGURES = [
+    ("threshold", "Coordinate update",
+     "The coordinate update b(ρ) = S(ρ, λ₁)/(a + 2λ₂) (CD-UPDATE), a = 1: Lasso is exactly 0 on "
+     "the zero zone |ρ| ≤ λ₁ (width 2λ₁); Ridge is a line of slope 1/(a + 2λ₂) with no dead "
+     "zone; Elastic Net has both."),
+    ("kkt_band", "KKT band",
+     "Each c_j = x_jᵀr − 2λ₂w_j against [−λ₁, λ₁] (KKT-ZERO, KKT-NONZERO): the exact solution "
+     "(zeros inside, nonzeros on the edge of their sign) vs coordinate descent stopped after two "
+     "sweeps (violations in red, bar = KKT residual ρ_j). The conformance report draws the same "
+     "picture for a failing problem."),
+    ("paths", "Regularisation paths",
+     "Exact Lasso path (knots from the exact solver; w₁ is exactly 0 on [2/17, 1/3], then "
+     "re-enters) beside Ridge's smooth path, where w₁ only crosses 0 at a single λ₂."),
+    ("geometry", "Diamond and disc",
+     "The notes' example: the loss contour touches the L1 diamond at a corner, giving w₂ = 0 "
+     "exactly (λ₁ = 7/2), and the L2 disc off the axes (λ₂ = 2)."),
+]
+
+
+def render_figures() -> list[str]:
+    """The figures drawn by `python -m figures` (exact data; see figures/ and its tests)."""
+    lines = [
+        "## Figures",
+        "",
+        "Drawn by `python -m figures` (matplotlib; `tox -e figures`) from exact computations; "
+        "`tests/test_figures.py` checks the plotted data against the spec and the reference.",
+        "",
+    ]
+    for name, alt, caption in FIGURES:
+        lines += [f"![{alt}](figures/{name}.png)", "", f"*{caption}*", ""]
+    return lines
+
+
 def render() -> str:
     """The whole SPEC.md text."""
     cited = markers.scan()
@@ -151,6 +184,7 @@ def render() -> str:
     for clause in CLAUSES:
         lines += render_clause(clause, cited)
     lines += render_worked_example()
+    lines += render_figures()
     lines += ["## Claims ledger", "", "Every claim of the two source notes (`spec/sources/`).", ""]
     for claim in CLAIMS:
         lines += render_claim(claim, cited, data)
