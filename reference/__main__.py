@@ -2,13 +2,23 @@
 
 Prints each problem, the exact path knots, the exact solution and its
 certificate (correlations c_j, KKT residuals, duality gap, verdict).
+
+``python -m reference certify`` reads a problem and a candidate solution as one
+JSON object on stdin — keys X, y, l1, optionally l2, w, and optionally gap_tol;
+numbers as JSON numbers (floats are read exactly) or exact "p/q" strings — and
+prints the exact certificate as JSON (numbers as "p/q" strings).  Exit status:
+0 when the candidate passes (exact KKT, or with gap_tol: the proven bound on
+F(w) − F* is at most gap_tol), 1 when it fails, 2 on bad input.
 """
 
+import json
 import random
 import sys
 
-from . import Problem, certify, solve
-from .problem import format_number
+from . import Problem, ProblemError, certify, solve
+from .problem import format_number, parse_number
+
+USAGE = "usage: python -m reference [certify < problem-and-candidate.json]"
 
 WORKED_EXAMPLE = Problem(X=[[1, 1], [1, 0], [0, 1]], y=[3, 2, 1], l1=1)
 
@@ -45,7 +55,55 @@ def report(title, problem, out=None):
     return cert.optimal
 
 
-def main(argv=None):
+def certify_json(data):
+    """The certificate of ``data["w"]`` for the problem in ``data``, as a JSON-ready dict."""
+    if not isinstance(data, dict):
+        raise ProblemError(f"the input must be a JSON object, got {data!r}")
+    data = dict(data)
+    w, gap_tol = data.pop("w", None), data.pop("gap_tol", None)
+    if w is None:
+        raise ProblemError("the input needs the candidate solution under the key 'w'")
+    problem = Problem.from_json(data)
+    if not isinstance(w, list):
+        raise ProblemError(f"w must be a list of numbers, got {w!r}")
+    w = [parse_number(v, f"w[{j}]") for j, v in enumerate(w)]
+    cert = certify(problem.X, problem.y, w, problem.l1, problem.l2)
+    result = {
+        "c": [format_number(v) for v in cert.c],
+        "residual": [format_number(v) for v in cert.residual],
+        "violations": list(cert.violations),
+        "gap": format_number(cert.gap),
+        "bound": format_number(cert.bound),
+        "objective": format_number(cert.objective),
+        "optimal": cert.optimal,
+    }
+    passed = cert.optimal
+    if gap_tol is not None:
+        tolerance = parse_number(gap_tol, "gap_tol")
+        result["gap_tol"] = format_number(tolerance)
+        passed = result["within_gap_tol"] = cert.bound <= tolerance
+    result["passed"] = passed
+    return result
+
+
+def run_certify(stdin, out, err):
+    """The ``certify`` subcommand: JSON in, certificate JSON out, exit status as documented."""
+    try:
+        result = certify_json(json.loads(stdin.read()))
+    except (json.JSONDecodeError, ProblemError) as error:
+        print(f"certify: {error}", file=err)
+        return 2
+    print(json.dumps(result, indent=2), file=out)
+    return 0 if result["passed"] else 1
+
+
+def main(argv=None, stdin=None, out=None, err=None):
+    argv = sys.argv[1:] if argv is None else argv
+    if argv == ["certify"]:
+        return run_certify(stdin or sys.stdin, out or sys.stdout, err or sys.stderr)
+    if argv:
+        print(USAGE, file=err or sys.stderr)
+        return 2
     ok = report("the notes' worked example", WORKED_EXAMPLE)
     ok &= report("a random problem (seed 2026)", random_problem())
     return 0 if ok else 1

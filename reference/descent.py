@@ -15,8 +15,12 @@ Two things the notes leave out: a zero column (x_jᵀx_j + 2λ₂ = 0) gets
 w_j = 0, where the formula would divide by zero; and "Repeat" stops when the
 certificate proves F(w) − F* ≤ tol·½‖y‖² (spec DUAL-GAP; for λ₂ > 0 also the
 strong-convexity bound; for plain least squares the exact excess ½‖P_X r‖²), not after a bare
-number of sweeps.  ``max_sweeps`` only caps the work, and the result says
-whether the certificate was reached.
+number of sweeps.  It then sweeps once more from the certified point, and again
+until a sweep moves no coefficient to or from zero: a coefficient left at a
+rounding-level value by the sweep that reached the certificate (its g_j was
+barely above λ₁ before the others settled) is put back to exactly 0, so the
+soft threshold's zero zone shows in the answer.  ``max_sweeps`` only caps the
+work, and the result says whether the certificate was reached.
 
 The arithmetic is that of the inputs: floats by default, or exact Fractions
 with ``exact=True`` to trace the iterates (which for Lasso generally converge
@@ -85,13 +89,17 @@ def coordinate_descent(X, y, l1, l2=0, *, tol=1e-12, max_sweeps=10_000, exact=Fa
     iterates = []
     bound = _certified_bound(X, cols, r, w, l1, l2)
     sweeps = 0
-    while bound > target and sweeps < max_sweeps:
+    polished = False  # the last sweep started certified and moved nothing to or from zero
+    while (bound > target or not polished) and sweeps < max_sweeps:
+        polished = bound <= target
         for j, x_j in enumerate(cols):
+            was_zero = w[j] == 0
             r = [ri + xi * w[j] for ri, xi in zip(r, x_j, strict=True)]
             g_j = dot(x_j, r)
             denominator = dot(x_j, x_j) + 2 * l2
             w[j] = soft_threshold(g_j, l1) / denominator if denominator != 0 else number(0)
             r = [ri - xi * w[j] for ri, xi in zip(r, x_j, strict=True)]
+            polished &= (w[j] == 0) == was_zero
         sweeps += 1
         if trace:
             iterates.append(tuple(w))

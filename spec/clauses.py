@@ -168,6 +168,24 @@ CLAUSES: tuple[Clause, ...] = (
         conventions.glmnet,
     ),
     Clause(
+        "CONFORMANCE-TOLERANCE",
+        "The conformance gate's tolerances, all from one accuracy G",
+        "An implementation is judged on the exact rationals of the float64 data it received, "
+        "against the exact minimiser w*, so evaluating a certificate adds no rounding error. "
+        "The one tolerance is the accuracy demanded, G = gap_rtol·S with S = ½‖y‖² + "
+        "½λ₁²/max_j(‖x_j‖² + 2λ₂) and gap_rtol = 10⁻⁹ by default (--gap-rtol). The exact "
+        "identity below (every term ≥ 0) turns F(w) − F* ≤ G into: the fit bound "
+        "‖X(w − w*)‖² ≤ 2G; the KKT residual against the exact support ρ_j ≤ δ_j = "
+        "√(2G(‖x_j‖² + 2λ₂)) (GAP-DISTANCE-BOUND); |w_j| ≤ G/s_j where w*_j = 0 with slack "
+        "s_j = λ₁ − |c*_j| > 0; where s_j > δ_j every acceptable w has |c_j(w)| < λ₁, so an "
+        "implementation that declares exact zeros must return 0.0 there. Where the minimiser "
+        "is unique, on E = {j : |c*_j| = λ₁} with H = X̃_EᵀX̃_E nonsingular, "
+        "|w_i − w*_i| ≤ √((H⁻¹)_ii)·(√(2G) + Σ_{j∉E}‖x̃_j‖·G/s_j). A correct solver that "
+        "reaches F(w) − F* ≤ G never fails any of these; the objective check is the verdict "
+        "and the others say where a wrong answer is wrong (tests/conformance/verdict.py).",
+        duality.conformance_tolerance,
+    ),
+    Clause(
         "FLOAT-DOT-ERROR",
         "Rounding error of an inner product",
         "In binary64 with unit roundoff u = 2⁻⁵³, an inner product of length m computed in any "

@@ -128,3 +128,50 @@ def distance_bound():
         "min_d g d + l2 d^2 = -g^2 / (4 l2)": strong,
     }
     return {"formulas": formulas, "checks": checks}
+
+
+@cache
+def conformance_tolerance():
+    """CONFORMANCE-TOLERANCE: the excess identity around a minimiser and what G implies.
+
+    With c* = c(w*) and KKT (c*_j w*_j = l1 |w*_j|):
+        F(w) - F* = 1/2 ||X~ (w - w*)||^2 + sum_j (l1 |w_j| - c*_j w_j),
+    every term >= 0, and l1 |w_j| - c*_j w_j >= s_j |w_j| with s_j = l1 - |c*_j|.
+    """
+    _, _, wm, absw, Xt, yt = _setup()
+    ws = symbolic_matrix("v", P, 1)  # plays w*
+    abs_ws = sp.Matrix([sp.Symbol(f"b_{q + 1}", nonnegative=True) for q in range(P)])  # |w*_q|
+    c_star = Xt.T * (yt - Xt * ws)
+    F = lambda v, a: _sq(yt - Xt * v) / 2 + l1 * sum(a)  # noqa: E731
+    excess = F(wm, absw) - F(ws, abs_ws)
+    claimed = _sq(Xt * (wm - ws)) / 2 + sum(l1 * absw[q] - c_star[q] * wm[q] for q in range(P))
+    # KKT at w*: c*_q w*_q = l1 |w*_q|, so |w*_q| = c*_q w*_q / l1.
+    kkt = {abs_ws[q]: c_star[q] * ws[q] / l1 for q in range(P)}
+    identity = sp.expand((excess - claimed).subs(kkt)) == 0
+    # l1 |w| - c w >= (l1 - |c|) |w|  <=>  |c| |w| >= c w, on each sign of w and c.
+    x, cc = sp.symbols("x c", real=True)
+    slack_ok = all(
+        sp.simplify(sp.Abs(cc) * sp.Abs(x) - cc * x).subs({x: sx, cc: sc}) >= 0
+        for sx in (-2, 0, 3)
+        for sc in (-5, 0, 7)
+    )
+    G, rtol, a2 = sp.symbols(r"G \mathrm{gap\_rtol} \|x_j\|^{2}", nonnegative=True)
+    yy, amax, sj = sp.symbols(r"\|y\|^{2} \max_j(\|x_j\|^{2}+2\lambda_2) s_j", positive=True)
+    formulas = (
+        Formula(
+            r"F(w) - F^{*}",
+            sp.Symbol(r"\tfrac12\|\tilde X (w - w^{*})\|^{2}")
+            + sp.Symbol(r"\sum_j (\lambda_1 |w_j| - c^{*}_j w_j)"),
+        ),
+        Formula("G", rtol * (yy / 2 + l1**2 / (2 * amax))),
+        Formula(r"\|X(w - w^{*})\|^{2}", 2 * G, r"\le"),
+        Formula(
+            r"\rho_j(w) \text{ (against the exact support)}", sp.sqrt(2 * G * (a2 + 2 * l2)), r"\le"
+        ),
+        Formula(r"|w_j| \;(w^{*}_j = 0,\ s_j = \lambda_1 - |c^{*}_j| > 0)", G / sj, r"\le"),
+    )
+    checks = {
+        "excess identity, using KKT c*_j w*_j = l1 |w*_j|": identity,
+        "l1 |w_j| - c*_j w_j >= s_j |w_j|": slack_ok,
+    }
+    return {"formulas": formulas, "checks": checks}

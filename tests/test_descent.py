@@ -95,3 +95,19 @@ def test_soft_threshold_rejects_bad_input():
         soft_threshold(1, -1)
     with pytest.raises(ProblemError, match="z must be a real number"):
         soft_threshold("1", 1)
+
+
+@pytest.mark.spec("KKT-ZERO", "CD-UPDATE")
+@pytest.mark.parametrize(
+    ("X", "y", "l1"),
+    [([[0, 1.5, 2]], [1], 0.125), ([[0, 3, 4]], [1], 0.5)],
+)
+def test_float_run_returns_exact_zeros_where_the_slack_is_strict(X, y, l1):
+    """Rank-one designs where the sweep that reaches the certificate leaves w_2 at ~1e-17;
+    the closing sweep from the certified point puts it back to 0.0 exactly (|c_2| < λ₁)."""
+    exact = solve(X, y, l1)
+    run = coordinate_descent(X, y, l1, tol=1e-13)
+    assert run.converged
+    for j, (value, star) in enumerate(zip(run.w, exact.w)):
+        if star == 0:
+            assert value == 0.0, (j, value)

@@ -1,0 +1,872 @@
+"""Generate the language-neutral test vectors ``spec/vectors/*.json`` from the exact reference.
+
+    python -m porting.generate_vectors            # rewrite the files
+    python -m porting.generate_vectors --check    # exit 1 if a file differs from a fresh run
+
+Deterministic: the same bytes on every run and machine (fixed seeds, sorted
+keys, no timestamps).  Every expected answer is computed by ``reference.solve``
+and certified exactly by ``reference.certify`` here; where a closed form exists
+(one feature, orthogonal designs, Ridge) it is checked against that too, so no
+expected value rests on the homotopy alone.
+
+tcIds are numbered in file order; new cases are appended at the end of a file
+so that existing tcIds keep their meaning.
+"""
+
+import json
+import random
+import sys
+from fractions import Fraction
+from itertools import pairwise
+from math import gcd
+from pathlib import Path
+
+from reference import Problem, ProblemError, certify, solve
+from reference.problem import format_number
+
+ROOT = Path(__file__).resolve().parent.parent
+VECTOR_DIR = ROOT / "spec" / "vectors"
+COUNTEREXAMPLES = ROOT / "spec" / "counterexamples.json"
+SCHEMA_NAME = "schema.json"
+VERSION = "1"
+
+OBJECTIVE = "F(w) = 1/2 ||y - X w||_2^2 + l1 ||w||_1 + l2 ||w||_2^2"
+CONVENTION = (
+    "X is n x p, given as a list of n rows; y has length n; minimise F over w in R^p. "
+    "No intercept, no 1/n factor, no standardisation; l2 multiplies ||w||_2^2 itself "
+    "(not 1/2 ||w||^2), so the Elastic Net coordinate update divides by x_j^T x_j + 2 l2."
+)
+NUMBERS = (
+    'Exact rationals are strings "p/q" (or "p"); the field with the same name plus "Float" '
+    "holds the nearest binary64 value. Every input number (X, y, l1, l2) of a valid or "
+    "acceptable test is exactly a binary64 number, so a float port solves exactly the problem "
+    "whose exact answer is given. Expected values are exact; their floats are for convenience."
+)
+RESULTS = {
+    "valid": "the solution is unique: coefficients, objective, fitted values and KKT must match",
+    "acceptable": "the minimiser is not unique (flag NonUnique): check the objective, the fitted "
+    "values Xw and the correlations c (these are the same for every minimiser), not w; the "
+    "expected w is one vertex solution",
+    "invalid": 'the input is not a valid problem: the port must reply {"error": "..."}',
+}
+FIELDS = {
+    "lambdaMax": "max_j |x_j^T y|, the smallest l1 at which w = 0 is optimal (any l2)",
+    "w": "the exact minimiser (for acceptable tests: one vertex minimiser)",
+    "support": '"+", "-" or "0" for each coefficient of w',
+    "objective": "F(w*), the optimal value",
+    "fitted": "X w*, the same for every minimiser",
+    "correlations": "c_j = x_j^T (y - X w*) - 2 l2 w*_j, the same for every minimiser; "
+    "KKT: c_j = l1 sign(w*_j) where w*_j != 0 and |c_j| <= l1 where w*_j = 0",
+    "knots": "the number of knots of the exact path from lambdaMax down to l1 (l2 fixed)",
+    "path": "the knots (lambda, w) of that path, for small problems: w is linear in lambda "
+    "between consecutive knots",
+}
+
+FLAGS = {
+    "WorkedExample": "The notes' worked example (section 14): X = [[1,1],[1,0],[0,1]], "
+    "y = (3,2,1), l1 = 1, whose solution is w = (5/3, 2/3).",
+    "OneFeature": "p = 1: w = S(x^T y, l1)/(x^T x + 2 l2), one coordinate-descent update "
+    "(S the soft threshold). Checked against that closed form.",
+    "Orthogonal": "The columns of X are orthogonal, so the problem separates and "
+    "w_j = S(x_j^T y, l1)/(x_j^T x_j + 2 l2) for each j. Checked against that closed form.",
+    "AboveLambdaMax": "l1 > lambdaMax: w = 0.",
+    "AtLambdaMax": "l1 = lambdaMax exactly: w = 0, with |x_j^T y| = l1 for some j.",
+    "JustBelowLambdaMax": "l1 slightly below lambdaMax: the first variables have just entered, "
+    "with tiny coefficients.",
+    "AtKnot": "l1 is exactly a knot of the path, where the active set changes.",
+    "Tie": "Several variables enter, or leave, the path at the same knot.",
+    "ZeroColumn": "X has a column of zeros; its coefficient is 0 (the notes' update divides "
+    "by x_j^T x_j = 0 there when l2 = 0).",
+    "DuplicateColumns": "Two columns of X are equal.",
+    "CollinearColumns": "Some columns of X are linearly dependent (not merely equal).",
+    "Underdetermined": "n < p: more features than observations.",
+    "ZeroResponse": "y = 0: the solution is w = 0 for every l1, l2.",
+    "ElasticNet": "l1 > 0 and l2 > 0.",
+    "Ridge": "l1 = 0 and l2 > 0: w = (X^T X + 2 l2 I)^-1 X^T y. Checked against that closed form.",
+    "RidgeExactZero": "A pure Ridge solution with an exact zero coefficient: it happens exactly "
+    "when x_j^T r = 0 at the solution (a measure-zero set of data, but not an empty one).",
+    "LeastSquares": "l1 = l2 = 0: plain least squares. A duality-gap certificate does not "
+    "apply (the scaled residual is dual feasible only at the optimum); ports that cannot "
+    "certify it declare so.",
+    "NonUnique": "The minimiser is not unique (decided exactly); the result is acceptable and "
+    "only the objective, fitted values and correlations are checked.",
+    "Counterexample": "A counterexample of the spec's claims ledger (spec/counterexamples.json, "
+    "named in the comment), with y and l1 scaled by a common factor where needed so that every "
+    "input is a binary64 number (w scales by the same factor).",
+    "VariableLeaves": "Along the exact path from lambdaMax down to l1 some nonzero coefficient "
+    "returns to exactly 0 (a drop, in LARS-lasso terms).",
+    "ReEntry": "Along the path some variable enters, leaves, and enters again.",
+    "NonmonotoneSparsity": "Along the path the number of nonzero coefficients decreases at "
+    "some knot as l1 decreases: sparsity is not monotone in l1.",
+    "LongPath": "A larger problem (p between 20 and 40) whose exact path has many knots and "
+    "whose exact coefficients have long numerators and denominators: it stresses a port's "
+    "convergence and rounding.",
+    "Correlated": "Strongly correlated columns: coordinate descent converges slowly.",
+    "NegativePenalty": "l1 or l2 is negative.",
+    "NonFinite": 'An entry is not a finite number ("NaN", "Infinity" and "-Infinity" are sent '
+    "as strings, since JSON has no such numbers).",
+    "Ragged": "The rows of X have different lengths.",
+    "ShapeMismatch": "len(y) differs from the number of rows of X, or X is not a matrix.",
+    "Empty": "X has no rows or no columns.",
+    "NotANumber": 'An entry is neither a JSON number nor a "p/q" string (a boolean, null, a '
+    'list, an unparsable string, a zero denominator such as "1/0").',
+    "MissingField": "A required key (X, y or l1) is missing.",
+    "UnknownField": "The problem object has a key other than X, y, l1, l2.",
+    "NotAnObject": "The line is valid JSON but not a JSON object.",
+}
+
+
+# --------------------------------------------------------------------------- numbers
+
+
+def _q(value):
+    return format_number(Fraction(value))
+
+
+def _f(value):
+    return float(Fraction(value))  # int/int true division: correctly rounded
+
+
+def _exact_and_float(name, values):
+    """{"name": [...p/q...], "nameFloat": [...floats...]} for a vector or a scalar."""
+    if isinstance(values, (list, tuple)):
+        return {name: [_q(v) for v in values], name + "Float": [_f(v) for v in values]}
+    return {name: _q(values), name + "Float": _f(values)}
+
+
+def _is_binary64(value):
+    value = Fraction(value)
+    return Fraction(float(value)) == value
+
+
+def _odd_part(n):
+    while n % 2 == 0:
+        n //= 2
+    return n
+
+
+def _lcm(a, b):
+    return a * b // gcd(a, b)
+
+
+def _sign(v):
+    return "+" if v > 0 else "-" if v < 0 else "0"
+
+
+def _soft(z, t):
+    return z - t if z > t else z + t if z < -t else Fraction(0)
+
+
+def _column(X, j):
+    return [row[j] for row in X]
+
+
+def _dot(u, v):
+    return sum((a * b for a, b in zip(u, v, strict=True)), Fraction(0))
+
+
+# --------------------------------------------------------------------------- one test
+
+
+def _path_flags(path):
+    """Flags read off the exact path from λ_max down to l1.
+
+    The path is linear between knots, so the nonzero pattern is constant on each
+    open segment and equals that of the segment's midpoint; the patterns are
+    read at the first knot, at every segment midpoint, and at the last knot.
+    """
+    def pattern(w):
+        return tuple(v != 0 for v in w)
+
+    segments = [pattern((a + b) / 2 for a, b in zip(k.w, k1.w, strict=True))
+                for k, k1 in pairwise(path)]
+    states = [pattern(path[0].w), *segments, pattern(path[-1].w)]
+    flags = set()
+    for j in range(len(path[0].w)):
+        changes = [b[j] for a, b in pairwise(states) if a[j] != b[j]]  # True: enters
+        if False in changes:
+            flags.add("VariableLeaves")
+        if any(changes[i : i + 3] == [True, False, True] for i in range(len(changes))):
+            flags.add("ReEntry")
+    if any(sum(b) < sum(a) for a, b in pairwise(states)):
+        flags.add("NonmonotoneSparsity")
+    for a, b in pairwise([states[0], *segments]):
+        entered = sum(1 for u, v in zip(a, b, strict=True) if v and not u)
+        left = sum(1 for u, v in zip(a, b, strict=True) if u and not v)
+        if entered >= 2 or left >= 2:
+            flags.add("Tie")
+    return flags
+
+
+def _closed_form(X, y, l1, l2):
+    """w_j = S(x_j^T y, l1)/(x_j^T x_j + 2 l2), valid when the columns are orthogonal."""
+    w = []
+    for j in range(len(X[0])):
+        x = _column(X, j)
+        denominator = _dot(x, x) + 2 * l2
+        w.append(_soft(_dot(x, y), l1) / denominator if denominator else Fraction(0))
+    return tuple(w)
+
+
+def _ridge_closed_form(X, y, l2):
+    """(XᵀX + 2 l2 I)⁻¹ Xᵀy by Gauss–Jordan elimination (independent of the homotopy)."""
+    p = len(X[0])
+    cols = [_column(X, j) for j in range(p)]
+    A = [[_dot(cols[i], cols[j]) + (2 * l2 if i == j else 0) for j in range(p)] for i in range(p)]
+    b = [_dot(cols[i], y) for i in range(p)]
+    for k in range(p):
+        pivot = next(i for i in range(k, p) if A[i][k] != 0)
+        A[k], A[pivot], b[k], b[pivot] = A[pivot], A[k], b[pivot], b[k]
+        for i in range(p):
+            if i != k and A[i][k] != 0:
+                factor = A[i][k] / A[k][k]
+                A[i] = [a - factor * c for a, c in zip(A[i], A[k], strict=True)]
+                b[i] -= factor * b[k]
+    return tuple(b[i] / A[i][i] for i in range(p))
+
+
+class Spec:
+    """One test: l1, l2 and what it is about."""
+
+    def __init__(self, l1, l2=0, comment="", flags=(), clauses=(), claims=(), closed_form=False):
+        self.l1, self.l2 = Fraction(l1), Fraction(l2)
+        self.comment, self.flags = comment, set(flags)
+        self.clauses, self.claims = set(clauses), set(claims)
+        self.closed_form = closed_form
+
+
+def _solved_test(X, y, spec, with_path):
+    """The JSON of one solvable test, with its exact expected answer (certified here)."""
+    l1, l2 = spec.l1, spec.l2
+    assert _is_binary64(l1) and _is_binary64(l2), (l1, l2)
+    solution = solve(X, y, l1, l2)
+    cert = certify(X, y, solution.w, l1, l2)
+    assert cert.optimal and cert.objective == solution.objective
+    w = solution.w
+    if spec.closed_form:
+        assert w == _closed_form(X, y, l1, l2), "closed form disagrees with the homotopy"
+    if l1 == 0 and l2 > 0:
+        assert w == _ridge_closed_form(X, y, l2), "Ridge closed form disagrees"
+    flags = set(spec.flags) | _path_flags(solution.path)
+    clauses = {"OBJECTIVE", "DUAL-GAP", "GAP-DISTANCE-BOUND"} | spec.clauses
+    if any(v == 0 for v in w):
+        clauses.add("KKT-ZERO")
+    if any(v != 0 for v in w):
+        clauses.add("KKT-NONZERO")
+    if l1 >= solution.lambda_max and l1 > 0:
+        clauses.add("LAMBDA-MAX")
+        flags.add("AboveLambdaMax" if l1 > solution.lambda_max else "AtLambdaMax")
+    if l1 == 0 and l2 > 0:
+        flags.add("Ridge")
+        clauses.add("KKT-RIDGE")
+        if any(v == 0 for v in w) and any(y):
+            flags.add("RidgeExactZero")
+            clauses.add("RIDGE-NO-DEAD-ZONE")
+    if l1 > 0 and l2 > 0:
+        flags.add("ElasticNet")
+    if l1 == 0 and l2 == 0:
+        flags.add("LeastSquares")
+    if not solution.unique:
+        flags.add("NonUnique")
+    fitted = [_dot(row, w) for row in X]
+    expected = {
+        **_exact_and_float("w", w),
+        "support": [_sign(v) for v in w],
+        **_exact_and_float("objective", solution.objective),
+        **_exact_and_float("fitted", fitted),
+        **_exact_and_float("correlations", cert.c),
+        "knots": len(solution.path),
+    }
+    if with_path:
+        expected["path"] = [
+            {**_exact_and_float("lambda", knot.lam), **_exact_and_float("w", knot.w)}
+            for knot in solution.path
+        ]
+    test = {
+        "comment": spec.comment,
+        "flags": sorted(flags),
+        "result": "valid" if solution.unique else "acceptable",
+        "clauses": sorted(clauses),
+        **_exact_and_float("l1", l1),
+        **_exact_and_float("l2", l2),
+        "expected": expected,
+    }
+    if spec.claims:
+        test["claims"] = sorted(spec.claims)
+    return test
+
+
+def group(comment, X, y, specs, flags=(), clauses=(), with_path=None):
+    """A test group: X and y shared by several tests (one per Spec).
+
+    ``flags`` and ``clauses`` apply to every test; OneFeature and Orthogonal
+    groups are checked against the soft-threshold closed form.
+    """
+    X = [[Fraction(v) for v in row] for row in X]
+    y = [Fraction(v) for v in y]
+    assert all(_is_binary64(v) for row in X for v in row) and all(_is_binary64(v) for v in y)
+    n, p = len(X), len(X[0])
+    if with_path is None:
+        with_path = p <= 8
+    cols = [_column(X, j) for j in range(p)]
+    if all(_dot(cols[i], cols[j]) == 0 for i in range(p) for j in range(i)):
+        flags = {*flags, "OneFeature" if p == 1 else "Orthogonal"}
+    tests = []
+    for spec in specs:
+        spec.flags |= set(flags)
+        spec.clauses |= set(clauses)
+        if spec.flags & {"OneFeature", "Orthogonal"}:
+            spec.closed_form = True
+            spec.clauses |= {"SOFT-THRESHOLD", "CD-UPDATE"}
+        tests.append(_solved_test(X, y, spec, with_path))
+    lam_max = max(abs(_dot(_column(X, j), y)) for j in range(p))
+    return {
+        "comment": comment,
+        "n": n,
+        "p": p,
+        **{"X": [[_q(v) for v in row] for row in X], "XFloat": [[_f(v) for v in row] for row in X]},
+        **_exact_and_float("y", y),
+        **_exact_and_float("lambdaMax", lam_max),
+        "tests": tests,
+    }
+
+
+# --------------------------------------------------------------------------- the cases
+
+
+def lasso_groups():
+    """l2 = 0, l1 > 0: the small hand-checkable Lasso cases."""
+    worked = group(
+        "the notes' worked example (section 14)",
+        [[1, 1], [1, 0], [0, 1]],
+        [3, 2, 1],
+        [
+            Spec(1, comment="l1 = 1: w = (5/3, 2/3) exactly", flags={"WorkedExample"}),
+            Spec(3, comment="l1 = 3, the knot where x_2 enters", flags={"AtKnot"}),
+            Spec(4, comment="l1 = 4: only x_1 active, w = (1/2, 0)"),
+            Spec(5, comment="l1 = lambdaMax = 5"),
+            Spec(Fraction(1, 4), comment="l1 = 1/4, near least squares"),
+        ],
+    )
+    one = group(
+        "one feature: a single soft-threshold step",
+        [[2], [1], [-1]],
+        [3, 1, 2],
+        [
+            Spec(1, comment="x^T y = 5, x^T x = 6: w = (5 - 1)/6 = 2/3"),
+            Spec(5, comment="l1 = x^T y: w = 0"),
+            Spec(Fraction(9, 2), comment="l1 just below x^T y: w = 1/12"),
+            Spec(7, comment="l1 > x^T y: w = 0"),
+        ],
+        flags={"OneFeature"},
+    )
+    one_feature_negative = group(
+        "one feature with a negative correlation",
+        [[1], [1]],
+        [-3, 1],
+        [Spec(1, comment="x^T y = -2: w = (-2 + 1)/2 = -1/2")],
+        flags={"OneFeature"},
+    )
+    orthogonal = group(
+        "orthogonal design (Hadamard columns): soft thresholding is the whole answer",
+        [[1, 1, 1], [1, -1, 1], [1, 1, -1], [1, -1, -1]],
+        [4, 2, -2, 0],
+        [
+            Spec(2, comment="x^T y = (4, 0, 8), x_j^T x_j = 4: w = (1/2, 0, 3/2)"),
+            Spec(4, comment="x_1 exactly at its threshold, x_2 uncorrelated: w = (0, 0, 1)"),
+            Spec(6, comment="w = (0, 0, 1/2)"),
+            Spec(8, comment="l1 = lambdaMax"),
+        ],
+        flags={"Orthogonal"},
+    )
+    orthogonal_scaled = group(
+        "orthogonal columns of different norms and signs",
+        [[2, 0, 0], [0, 3, 0], [0, 0, -1], [0, 0, 0]],
+        [1, -6, 2, 5],
+        [
+            Spec(1, comment="w_j = S(x_j^T y, 1)/x_j^T x_j = (1/4, -17/9, -1)"),
+            Spec(Fraction(5, 2), comment="only x_2 survives"),
+        ],
+        flags={"Orthogonal"},
+    )
+    lam_max_family = group(
+        "around lambdaMax on a generic design",
+        [[1, 2, 0], [0, 1, 1], [1, 0, -1], [2, 1, 1]],
+        [3, -1, 2, 4],
+        [
+            Spec(20, comment="far above lambdaMax = 13"),
+            Spec(13, comment="l1 = lambdaMax = x_1^T y = 13"),
+            Spec(Fraction(13 * 1024 - 1, 1024), comment="l1 = lambdaMax - 1/1024",
+                 flags={"JustBelowLambdaMax"}),
+            Spec(Fraction(13 * 2**20 - 1, 2**20), comment="l1 = lambdaMax - 2^-20",
+                 flags={"JustBelowLambdaMax"}),
+            Spec(Fraction(13, 2), comment="l1 = lambdaMax / 2"),
+            Spec(Fraction(1, 8), comment="l1 small"),
+        ],
+        clauses={"LAMBDA-MAX"},
+    )
+    zero_column = group(
+        "a zero column",
+        [[1, 0, 2], [0, 0, 1], [1, 0, 0]],
+        [2, 1, 3],
+        [Spec(1, comment="the zero column gets w_2 = 0"), Spec(Fraction(1, 16))],
+        flags={"ZeroColumn"},
+        clauses={"CD-UPDATE"},
+    )
+    duplicate = group(
+        "duplicate columns: x_1 = x_2",
+        [[1, 1, 0], [1, 1, 1], [0, 0, 1]],
+        [2, 3, -1],
+        [Spec(1, comment="any split of the shared coefficient with equal signs is optimal"),
+         Spec(Fraction(1, 2))],
+        flags={"DuplicateColumns"},
+    )
+    collinear = group(
+        "collinear columns: x_3 = x_1 + x_2",
+        [[1, 0, 1], [0, 1, 1], [1, 1, 2], [1, -1, 0]],
+        [1, 2, 4, -1],
+        [Spec(1), Spec(3), Spec(Fraction(1, 4))],
+        flags={"CollinearColumns"},
+    )
+    parallel = group(
+        "a column and its double: x_2 = 2 x_1",
+        [[1, 2], [2, 4], [-1, -2]],
+        [1, 3, 0],
+        [Spec(1, comment="the longer column is cheaper: w = (0, 13/24), the unique minimiser")],
+        flags={"CollinearColumns"},
+    )
+    wide = group(
+        "n < p: 2 observations, 5 features",
+        [[1, 2, -1, 0, 3], [2, -1, 1, 1, 0]],
+        [4, 1],
+        [Spec(1), Spec(Fraction(1, 32)), Spec(7)],
+        flags={"Underdetermined"},
+    )
+    zero_y = group(
+        "y = 0",
+        [[1, 2], [3, 4]],
+        [0, 0],
+        [Spec(1, comment="w = 0; lambdaMax = 0 < l1")],
+        flags={"ZeroResponse"},
+    )
+    negated = group(
+        "a column and its negative: x_2 = -x_1",
+        [[1, -1, 0], [2, -2, 1], [0, 0, 1]],
+        [3, 1, 2],
+        [Spec(1, comment="only w_1 - w_2 is determined: any w_1 >= 0 >= w_2 with that difference")],
+        flags={"CollinearColumns"},
+    )
+    tie = group(
+        "two variables enter at the same knot",
+        [[1, 0, 1], [0, 1, 1], [0, 0, 1]],
+        [2, 2, -1],
+        [Spec(1), Spec(Fraction(1, 4))],
+    )
+    return [worked, one, one_feature_negative, orthogonal, orthogonal_scaled, lam_max_family,
+            zero_column, duplicate, collinear, parallel, wide, zero_y, tie, negated]
+
+
+def elastic_net_groups():
+    """l1 > 0 and l2 > 0."""
+    return [
+        group(
+            "the notes' worked example with an L2 term",
+            [[1, 1], [1, 0], [0, 1]],
+            [3, 2, 1],
+            [Spec(1, Fraction(1, 2), comment="w = (9/8, 5/8)"), Spec(1, 2), Spec(5, 1)],
+        ),
+        group(
+            "one feature: w = S(x^T y, l1)/(x^T x + 2 l2)",
+            [[2], [1], [-1]],
+            [3, 1, 2],
+            [Spec(1, 1, comment="w = (5 - 1)/(6 + 2) = 1/2"), Spec(5, 3, comment="w = 0")],
+        ),
+        group(
+            "orthogonal design: the notes' Elastic Net update is the whole answer",
+            [[1, 1, 1], [1, -1, 1], [1, 1, -1], [1, -1, -1]],
+            [4, 2, -2, 0],
+            [Spec(2, 1, comment="x^T y = (4, 0, 8): w = (2, 0, 6)/(4 + 2)"),
+             Spec(5, Fraction(1, 4))],
+        ),
+        group(
+            "duplicate columns: the L2 term makes the minimiser unique (equal split)",
+            [[1, 1, 0], [1, 1, 1], [0, 0, 1]],
+            [2, 3, -1],
+            [Spec(1, Fraction(1, 2)), Spec(Fraction(1, 2), Fraction(1, 16))],
+            flags={"DuplicateColumns"},
+        ),
+        group(
+            "collinear columns x_3 = x_1 + x_2, unique under the L2 term",
+            [[1, 0, 1], [0, 1, 1], [1, 1, 2], [1, -1, 0]],
+            [1, 2, 4, -1],
+            [Spec(1, 1), Spec(Fraction(1, 4), Fraction(1, 1024))],
+            flags={"CollinearColumns"},
+        ),
+        group(
+            "n < p under the L2 term",
+            [[1, 2, -1, 0, 3], [2, -1, 1, 1, 0]],
+            [4, 1],
+            [Spec(1, Fraction(1, 2)), Spec(Fraction(1, 32), Fraction(1, 8))],
+            flags={"Underdetermined"},
+        ),
+        group(
+            "a zero column: the denominator 0 + 2 l2 is positive, the update gives 0",
+            [[1, 0, 2], [0, 0, 1], [1, 0, 0]],
+            [2, 1, 3],
+            [Spec(1, Fraction(1, 2))],
+            flags={"ZeroColumn"},
+            clauses={"CD-UPDATE"},
+        ),
+        group(
+            "lambdaMax does not depend on l2",
+            [[1, 2, 0], [0, 1, 1], [1, 0, -1], [2, 1, 1]],
+            [3, -1, 2, 4],
+            [Spec(13, 5, comment="l1 = lambdaMax = 13: w = 0 whatever l2"),
+             Spec(Fraction(13 * 1024 - 1, 1024), 5, flags={"JustBelowLambdaMax"})],
+            clauses={"LAMBDA-MAX"},
+        ),
+    ]
+
+
+def ridge_groups():
+    """l1 = 0, l2 > 0: (XᵀX + 2 l2 I)⁻¹ Xᵀy, including exact zeros."""
+    return [
+        group(
+            "the notes' worked example under pure Ridge",
+            [[1, 1], [1, 0], [0, 1]],
+            [3, 2, 1],
+            [Spec(0, Fraction(1, 2), comment="(X^T X + I) w = X^T y = (5, 4): w = (11/8, 7/8)"),
+             Spec(0, 4), Spec(0, Fraction(1, 2**20), comment="tiny l2: close to least squares")],
+        ),
+        group(
+            "orthogonal design with a column orthogonal to y: an exact Ridge zero",
+            [[1, 1, 1], [1, -1, 1], [1, 1, -1], [1, -1, -1]],
+            [3, 1, -1, 1],
+            [Spec(0, 1, comment="x^T y = (4, 0, 4), so w = (4/6, 0, 4/6): w_2 = 0 exactly")],
+        ),
+        group(
+            "correlated columns, y = (1, 2, 0) chosen so that X^T y = (X^T X + I)(1, 0)",
+            [[1, 1], [1, 0], [0, 1]],
+            [1, 2, 0],
+            [Spec(0, Fraction(1, 2), comment="l2 = 1/2: w = (1, 0), an exact zero"),
+             Spec(0, 2, comment="l2 = 2: w = (17/35, 3/35), no zero: the zero is not a dead zone")],
+        ),
+        group(
+            "y = 0: w = 0 for every l2",
+            [[1, 2], [3, 4]],
+            [0, 0],
+            [Spec(0, 1)],
+            flags={"ZeroResponse"},
+        ),
+        group(
+            "duplicate columns: Ridge splits the weight equally",
+            [[1, 1, 0], [1, 1, 1], [0, 0, 1]],
+            [2, 3, -1],
+            [Spec(0, Fraction(1, 2))],
+            flags={"DuplicateColumns"},
+        ),
+        group(
+            "n < p",
+            [[1, 2, -1, 0, 3], [2, -1, 1, 1, 0]],
+            [4, 1],
+            [Spec(0, Fraction(1, 2)), Spec(0, 8)],
+            flags={"Underdetermined"},
+        ),
+        group(
+            "a zero column",
+            [[1, 0, 2], [0, 0, 1], [1, 0, 0]],
+            [2, 1, 3],
+            [Spec(0, 1)],
+            flags={"ZeroColumn"},
+        ),
+    ]
+
+
+def least_squares_groups():
+    """l1 = l2 = 0."""
+    return [
+        group(
+            "the notes' worked example without penalty: ordinary least squares",
+            [[1, 1], [1, 0], [0, 1]],
+            [3, 2, 1],
+            [Spec(0, comment="w = (X^T X)^-1 X^T y = (2, 1), a perfect fit")],
+        ),
+        group(
+            "full column rank, imperfect fit",
+            [[1, 2, 0], [0, 1, 1], [1, 0, -1], [2, 1, 1]],
+            [3, -1, 2, 4],
+            [Spec(0)],
+        ),
+        group(
+            "n < p: infinitely many least-squares solutions",
+            [[1, 2, -1, 0, 3], [2, -1, 1, 1, 0]],
+            [4, 1],
+            [Spec(0)],
+            flags={"Underdetermined"},
+        ),
+        group(
+            "duplicate columns",
+            [[1, 1, 0], [1, 1, 1], [0, 0, 1]],
+            [2, 3, -1],
+            [Spec(0)],
+            flags={"DuplicateColumns"},
+        ),
+    ]
+
+
+def _claim_ids():
+    """Counterexample name -> the claims-ledger IDs that cite it (spec.claims holds only data)."""
+    from spec.claims import CLAIMS
+
+    cited = {}
+    for claim in CLAIMS:
+        for name in claim.counterexamples:
+            cited.setdefault(name, set()).add(claim.id)
+    return cited
+
+
+KNOT = "a knot of the stored path"
+
+
+def counterexample_groups():
+    """Every problem of spec/counterexamples.json, at its own l1 / l2 and at its path knots.
+
+    The ledger's stored solutions (computed there by brute force, spec.exact) are
+    checked against the homotopy's here: two independent computations agree.
+    """
+    stored = json.loads(COUNTEREXAMPLES.read_text(encoding="utf-8"))
+    claims = _claim_ids()
+    groups = []
+    for name in sorted(stored):
+        entry = stored[name]
+        if "X" not in entry or "y" not in entry:
+            continue  # a census, not a problem
+        X = [[Fraction(v) for v in row] for row in entry["X"]]
+        y = [Fraction(v) for v in entry["y"]]
+        l2 = Fraction(entry.get("l2", 0))
+        lams = {}  # l1 -> (where it comes from, the ledger's stored w or None)
+        for key, w_key in (("l1", "w"), ("l1_large", "w_large"), ("l1_small", "w_small")):
+            if key in entry:
+                lams[Fraction(entry[key])] = (f"the entry's {key}", entry.get(w_key))
+        lam_max = max(abs(_dot(_column(X, j), y)) for j in range(len(X[0])))
+        knots = [(Fraction(lam), w) for lam, w in entry.get("knots", [])]
+        for lam, w in knots:
+            if 0 < lam < lam_max and lam not in lams:
+                lams[lam] = (KNOT, w)
+        positive = [lam for lam, _ in knots if lam > 0]
+        if len(positive) >= 2:  # below the last positive knot, where the path may turn again
+            lams.setdefault(min(positive) / 2, ("half the smallest positive stored knot", None))
+        if not lams:  # a Ridge entry gives only l2; a Lasso entry only a path
+            lams[Fraction(0) if l2 > 0 else lam_max / 2] = ("chosen here", entry.get("w"))
+        assert all(_is_binary64(v) for row in X for v in row) and _is_binary64(l2)
+        scale = 1
+        for v in [*y, *lams]:
+            scale = _lcm(scale, _odd_part(v.denominator))
+        specs = []
+        for lam, (origin, stored_w) in sorted(lams.items(), reverse=True):
+            if stored_w is not None:
+                assert solve(X, y, lam, l2).w == tuple(Fraction(v) for v in stored_w), name
+            times = f", times {scale}" if scale != 1 else ""
+            specs.append(Spec(
+                lam * scale, l2,
+                comment=f"l1 = {lam}{times} ({origin})",
+                flags={"Counterexample", *(["AtKnot"] if origin == KNOT else [])},
+                claims=claims.get(name, ()),
+            ))
+        scaled = f"; y and l1 scaled by {scale}, so w scales by {scale}" if scale != 1 else ""
+        groups.append(group(
+            f"claims-ledger counterexample '{name}'{scaled}",
+            X, [v * scale for v in y], specs,
+        ))
+    return groups
+
+
+def _random_design(rng, n, p, bound=5):
+    return [[rng.randint(-bound, bound) for _ in range(p)] for _ in range(n)]
+
+
+def large_groups():
+    """p between 20 and 40: long exact paths, long rationals."""
+    rng = random.Random(20260101)
+    cases = []
+    for comment, n, p, l2, divisors, extra in (
+        ("random integer design, n > p", 40, 20, 0, (4, 16, 64), set()),
+        ("random integer design, n = p", 40, 40, 0, (4, 32), set()),
+        ("random integer design, n < p", 24, 40, 0, (8, 64), {"Underdetermined"}),
+        ("random integer design, Elastic Net", 30, 36, Fraction(1, 2), (8, 64), set()),
+    ):
+        X = _random_design(rng, n, p)
+        y = [rng.randint(-20, 20) for _ in range(n)]
+        cases.append((comment, X, y, l2, divisors, extra))
+    # Strongly correlated: every column is a shared factor plus a small perturbation.
+    n, p = 40, 24
+    factor = [rng.randint(-6, 6) for _ in range(n)]
+    X = [[factor[i] * 4 + rng.randint(-1, 1) for _ in range(p)] for i in range(n)]
+    y = [factor[i] * 10 + rng.randint(-8, 8) for i in range(n)]
+    cases.append(("strongly correlated columns (a shared factor plus noise)", X, y, 0, (4, 64),
+                  {"Correlated"}))
+    # Duplicated columns in a larger design: the minimiser is not unique.
+    base = _random_design(rng, 30, 20)
+    X = [row + [row[j] for j in (0, 3, 7, 11)] for row in base]
+    y = [rng.randint(-20, 20) for _ in range(30)]
+    cases.append(("random design with four duplicated columns (p = 24)", X, y, 0, (4, 32),
+                  {"DuplicateColumns"}))
+    groups = []
+    for comment, X, y, l2, divisors, extra in cases:
+        lam_max = max(abs(sum(X[i][j] * y[i] for i in range(len(y)))) for j in range(len(X[0])))
+        specs = [Spec(Fraction(lam_max, d), l2, comment=f"l1 = lambdaMax/{d}") for d in divisors]
+        groups.append(group(comment, X, y, specs, flags={"LongPath", *extra}, with_path=False))
+    return groups
+
+
+INVALID = [
+    ("negative l1", {"NegativePenalty"}, {"X": [[1, 2], [3, 4]], "y": [1, 2], "l1": -1, "l2": 0}),
+    ("negative l1 as a string", {"NegativePenalty"},
+     {"X": [[1]], "y": [1], "l1": "-1/2", "l2": "0"}),
+    ("negative l2", {"NegativePenalty"}, {"X": [[1]], "y": [1], "l1": 1, "l2": -0.5}),
+    ("negative zero-ish l2 string", {"NegativePenalty"},
+     {"X": [[1]], "y": [1], "l1": "1", "l2": "-1/1024"}),
+    ("l1 is NaN", {"NonFinite"}, {"X": [[1]], "y": [1], "l1": "NaN", "l2": 0}),
+    ("X contains NaN", {"NonFinite"}, {"X": [[1, "NaN"], [0, 1]], "y": [1, 2], "l1": 1, "l2": 0}),
+    ("y contains Infinity", {"NonFinite"}, {"X": [[1], [2]], "y": ["Infinity", 1], "l1": 1,
+                                            "l2": 0}),
+    ("l2 is -Infinity", {"NonFinite", "NegativePenalty"},
+     {"X": [[1]], "y": [1], "l1": 1, "l2": "-Infinity"}),
+    ("l1 is +Infinity", {"NonFinite"}, {"X": [[1]], "y": [1], "l1": "Infinity", "l2": 0}),
+    ("ragged X", {"Ragged"}, {"X": [[1, 2], [3]], "y": [1, 2], "l1": 1, "l2": 0}),
+    ("len(y) > rows of X", {"ShapeMismatch"}, {"X": [[1, 2], [3, 4]], "y": [1, 2, 3], "l1": 1,
+                                               "l2": 0}),
+    ("len(y) < rows of X", {"ShapeMismatch"}, {"X": [[1], [2], [3]], "y": [1, 2], "l1": 1,
+                                               "l2": 0}),
+    ("X is a flat list, not a list of rows", {"ShapeMismatch"},
+     {"X": [1, 2, 3], "y": [1, 2, 3], "l1": 1, "l2": 0}),
+    ("y is a column matrix, not a vector", {"ShapeMismatch"},
+     {"X": [[1], [2]], "y": [[1], [2]], "l1": 1, "l2": 0}),
+    ("X has no rows", {"Empty"}, {"X": [], "y": [], "l1": 1, "l2": 0}),
+    ("X has rows but no columns", {"Empty"}, {"X": [[], []], "y": [1, 2], "l1": 1, "l2": 0}),
+    ("a boolean entry in X", {"NotANumber"}, {"X": [[True, 1]], "y": [1], "l1": 1, "l2": 0}),
+    ("a boolean l1", {"NotANumber"}, {"X": [[1]], "y": [1], "l1": True, "l2": 0}),
+    ("null in y", {"NotANumber"}, {"X": [[1], [1]], "y": [1, None], "l1": 1, "l2": 0}),
+    ("an unparsable string in X", {"NotANumber"}, {"X": [["abc"]], "y": [1], "l1": 1, "l2": 0}),
+    ("a zero denominator", {"NotANumber"}, {"X": [[1]], "y": ["1/0"], "l1": 1, "l2": 0}),
+    ("l1 is a list", {"NotANumber"}, {"X": [[1]], "y": [1], "l1": [1], "l2": 0}),
+    ("an entry of X is a list", {"NotANumber"}, {"X": [[[1], 2]], "y": [1], "l1": 1, "l2": 0}),
+    ("X is a number", {"ShapeMismatch"}, {"X": 3, "y": [1], "l1": 1, "l2": 0}),
+    ("l1 is missing", {"MissingField"}, {"X": [[1]], "y": [1], "l2": 0}),
+    ("y is missing", {"MissingField"}, {"X": [[1]], "l1": 1, "l2": 0}),
+    ("an unknown key", {"UnknownField"}, {"X": [[1]], "y": [1], "l1": 1, "l2": 0, "alpha": 1}),
+    ("the problem is a JSON array", {"NotAnObject"}, [[[1]], [1], 1, 0]),
+]
+
+
+def invalid_groups():
+    """Inputs every port must reject with {"error": ...}; the reference rejects each one."""
+    tests = []
+    for comment, flags, problem in INVALID:
+        try:
+            Problem.from_json(problem)
+        except ProblemError:
+            pass
+        else:  # pragma: no cover - a generator bug
+            raise AssertionError(f"the reference accepts the 'invalid' problem {problem!r}")
+        tests.append({"comment": comment, "flags": sorted(flags), "result": "invalid",
+                      "clauses": ["OBJECTIVE"], "problem": problem})
+    return [{"comment": "inputs that are not problems: reply {\"error\": ...}", "tests": tests}]
+
+
+# --------------------------------------------------------------------------- files
+
+FILES = {
+    "lasso_test.json": ("Lasso (l2 = 0, l1 > 0): small cases a person can check by hand",
+                        lasso_groups),
+    "elastic_net_test.json": ("Elastic Net (l1 > 0, l2 > 0)", elastic_net_groups),
+    "ridge_test.json": ("pure Ridge (l1 = 0, l2 > 0), including exact zeros", ridge_groups),
+    "least_squares_test.json": ("plain least squares (l1 = l2 = 0)", least_squares_groups),
+    "claims_test.json": ("the counterexamples of the spec's claims ledger",
+                         counterexample_groups),
+    "large_test.json": ("larger problems (p from 20 to 40) with long exact paths", large_groups),
+    "invalid_test.json": ("invalid inputs that must be rejected", invalid_groups),
+}
+
+
+def build_file(name):
+    """The document of one vector file (a dict, before serialisation)."""
+    title, make = FILES[name]
+    groups = make()
+    tc_id = 0
+    used_flags = set()
+    for g in groups:
+        numbered = []
+        for test in g["tests"]:
+            tc_id += 1
+            used_flags |= set(test["flags"])
+            numbered.append({"tcId": tc_id, **test})
+        g["tests"] = numbered
+    unknown = used_flags - set(FLAGS)
+    assert not unknown, f"flags without a note: {unknown}"
+    return {
+        "algorithm": "L1/L2-regularised least squares (Lasso, Ridge, Elastic Net)",
+        "title": title,
+        "schema": SCHEMA_NAME,
+        "generator": "python -m porting.generate_vectors",
+        "generatorVersion": VERSION,
+        "objective": OBJECTIVE,
+        "convention": CONVENTION,
+        "numbers": NUMBERS,
+        "results": RESULTS,
+        "fields": FIELDS,
+        "numberOfTests": tc_id,
+        "notes": {flag: FLAGS[flag] for flag in sorted(used_flags)},
+        "testGroups": groups,
+    }
+
+
+def _is_scalar(value):
+    return not isinstance(value, (dict, list))
+
+
+def dumps(value, indent=0):
+    """Deterministic JSON: objects one key per line, lists of scalars on one line."""
+    pad, inner = " " * indent, " " * (indent + 1)
+    if _is_scalar(value):
+        return json.dumps(value)
+    if isinstance(value, list):
+        if all(_is_scalar(v) for v in value):
+            return "[" + ", ".join(json.dumps(v) for v in value) + "]"
+        if not value:
+            return "[]"
+        items = ",\n".join(inner + dumps(v, indent + 1) for v in value)
+        return "[\n" + items + "\n" + pad + "]"
+    if not value:
+        return "{}"
+    items = ",\n".join(f"{inner}{json.dumps(k)}: {dumps(v, indent + 1)}" for k, v in value.items())
+    return "{\n" + items + "\n" + pad + "}"
+
+
+def build_all():
+    """File name -> exact file text, for every vector file."""
+    return {name: dumps(build_file(name)) + "\n" for name in FILES}
+
+
+def main(argv=None):
+    argv = sys.argv[1:] if argv is None else argv
+    check = "--check" in argv
+    texts = build_all()
+    stale = []
+    for name, text in texts.items():
+        path = VECTOR_DIR / name
+        if check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(name)
+        else:
+            path.write_text(text, encoding="utf-8")
+    if check and stale:
+        print("stale vector files (run python -m porting.generate_vectors):", *stale)
+        return 1
+    total = sum(build_count for build_count in (t.count('"tcId"') for t in texts.values()))
+    print(f"{'checked' if check else 'wrote'} {len(texts)} files, {total} tests, in {VECTOR_DIR}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

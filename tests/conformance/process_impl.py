@@ -1,0 +1,405 @@
+"""The process protocol: an implementation in any language, spoken to over a pipe.
+
+A *port* is any command that reads problems from stdin, one JSON object per
+line, and writes exactly one JSON line per problem to stdout, in order,
+flushing after each, until stdin closes::
+
+    → {"X": [[1, 1], [1, 0], [0, 1]], "y": [3, 2, 1], "l1": 1, "l2": 0}
+    ← {"w": [1.6666666666666667, 0.6666666666666666]}
+    → {"X": [[1]], "y": [1], "l1": -1, "l2": 0}
+    ← {"error": "l1 must be >= 0, got -1"}
+
+Problem lines have the keys X (a list of n rows of p numbers), y (n numbers),
+l1 and l2 (numbers >= 0; l2 may be omitted and then means 0) and nothing else;
+the port minimises F(w) = ½‖y − Xw‖² + l1‖w‖₁ + l2‖w‖₂² (spec OBJECTIVE).
+A number is a JSON number or an exact string "p/q" (or "p"); non-finite
+values, which JSON cannot carry, are sent as the strings "NaN", "Infinity" and
+"-Infinity", and a port must reject them.  A reply is an object with exactly
+one of ``"w"`` (p numbers, JSON numbers or "p/q" strings) or ``"error"`` (a
+string), plus optionally ``"info"`` (any JSON, for diagnostics; ignored).
+
+One optional request lets a port describe itself::
+
+    → {"capabilities": true}
+    ← {"name": "lasso_cd.js", "version": "1.0.0",
+       "capabilities": {"least_squares": false, "exact_zeros": true},
+       "relative_gap": 1e-10, "reasons": {"least_squares": "why not"}}
+
+All keys are optional.  ``capabilities`` maps the conformance suite's names
+(``lasso``, ``elastic_net``, ``ridge``, ``least_squares`` — the problem kinds —
+and ``exact_zeros``) to booleans; kinds not listed are supported, exact zeros
+are not promised unless listed.  ``relative_gap`` is the port's accuracy
+promise, F(w) − F* ≤ relative_gap · ½‖y‖² (0, the default, means exact
+answers); ``reasons`` says why a kind is declined.  A port that does not
+implement the request simply answers ``{"error": ...}`` (as it must for any
+line that is not a problem); it is then named by its command, its version is
+"unknown", and it declares nothing.
+
+This module is the client: ``ProcessImplementation(command)`` starts the
+command once (``shlex.split``, no shell), reuses it for every problem, and
+turns every way a port can misbehave — crash, hang, malformed line, wrong
+length, an error reply to a valid problem — into an ``ImplementationError``
+that names the command and the problem.  After such a failure the process is
+killed and the next request starts a fresh one.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import math
+import queue
+import shlex
+import subprocess
+import threading
+from fractions import Fraction
+from numbers import Integral, Real
+
+__all__ = ["DESCRIBE", "ImplementationError", "ProcessImplementation", "encode_problem"]
+
+_NUMBER_STRING = "a JSON number or a \"p/q\" string"
+_SHOW = 600  # characters of a problem line quoted in an error message
+DESCRIBE = {"capabilities": True}  # the optional self-description request
+
+
+class ImplementationError(Exception):
+    """The process did not answer a request correctly (crash, hang, malformed reply, ...)."""
+
+
+def _encode_number(value):
+    """A JSON-ready number: ints stay ints, Fractions become "p/q", floats stay floats."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value  # sent as is: the port must reject what is not a number
+    if isinstance(value, Fraction):
+        return str(value)
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Real):
+        value = float(value)
+        if math.isnan(value):
+            return "NaN"
+        if math.isinf(value):
+            return "Infinity" if value > 0 else "-Infinity"
+        return value
+    return value
+
+
+def _encode(value):
+    if hasattr(value, "tolist"):  # numpy arrays and scalars
+        value = value.tolist()
+    if isinstance(value, (list, tuple)):
+        return [_encode(v) for v in value]
+    return _encode_number(value)
+
+
+def encode_problem(X, y, l1, l2=0):
+    """The problem object sent on one line (numbers encoded as described in the module doc)."""
+    return {"X": _encode(X), "y": _encode(y), "l1": _encode(l1), "l2": _encode(l2)}
+
+
+def _parse_coefficient(value):
+    """An exact Fraction from a reply entry, or None when it is not a finite number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        return Fraction(value) if math.isfinite(value) else None
+    if isinstance(value, str):
+        try:
+            return Fraction(value)
+        except (ValueError, ZeroDivisionError):
+            return None
+    return None
+
+
+def _read_stdout(stream, lines):
+    """Queue every line the port writes; None marks the end of its stdout."""
+    for line in stream:
+        lines.put(line.rstrip("\n"))
+    lines.put(None)
+
+
+def _read_stderr(stream, tail):
+    """Keep the last lines of the port's stderr (a bounded deque) for error messages."""
+    for line in stream:
+        tail.append(line.rstrip("\n"))
+
+
+def _describe_problem(problem):
+    """A short description of a problem for error messages: shape, penalties, and the line."""
+    text = json.dumps(problem)
+    if len(text) > _SHOW:
+        text = text[:_SHOW] + f"... ({len(text)} characters)"
+    shape = ""
+    if isinstance(problem, dict) and isinstance(problem.get("X"), list):
+        X = problem["X"]
+        p = len(X[0]) if X and isinstance(X[0], list) else "?"
+        shape = f"n={len(X)}, p={p}, l1={problem.get('l1')!r}, l2={problem.get('l2', 0)!r}; "
+    return f"{shape}line: {text}"
+
+
+class ProcessImplementation:
+    """An implementation running in another process, speaking the JSON-lines protocol.
+
+    ``impl(X, y, l1, l2)`` returns the coefficients as a list of floats;
+    ``impl.solve_exact(problem)`` returns them as exact Fractions (a port may
+    reply "p/q" strings); ``impl.reject(problem)`` sends a problem that must
+    be refused and returns the port's error message.  ``name``, ``version``
+    and ``capabilities`` come from the optional ``{"capabilities": true}``
+    request, sent on first use of any of them.
+    """
+
+    def __init__(self, command: str, timeout: float = 30.0):
+        self.command = command
+        self.argv = shlex.split(command)
+        if not self.argv:
+            raise ImplementationError("empty --impl-cmd command")
+        self.timeout = float(timeout)
+        self.restarts = 0
+        self._process = None
+        self._lines = None
+        self._stderr = collections.deque(maxlen=40)
+        self._described = None
+        self._requests = 0
+
+    # ------------------------------------------------------------------ identity
+
+    def _describe(self):
+        if self._described is None:
+            reply = self._exchange(DESCRIBE)
+            if "error" in reply:
+                reply = {}
+            self._described = {
+                "name": str(reply.get("name", self.command)),
+                "version": str(reply.get("version", "unknown")),
+                "capabilities": reply.get("capabilities", {}),
+                "relative_gap": reply.get("relative_gap", 0),
+                "reasons": reply.get("reasons", {}),
+            }
+        return self._described
+
+    @property
+    def name(self) -> str:
+        """The port's own name (its command when it does not say)."""
+        return self._describe()["name"]
+
+    @property
+    def version(self) -> str:
+        """The port's version string ("unknown" when it does not say)."""
+        return self._describe()["version"]
+
+    @property
+    def capabilities(self) -> dict:
+        """The declared capabilities, name -> bool (empty when it declares nothing)."""
+        return dict(self._describe()["capabilities"])
+
+    @property
+    def relative_gap(self) -> float:
+        """The accuracy promise: F(w) − F* ≤ relative_gap · ½‖y‖² (0: exact answers)."""
+        return self._describe()["relative_gap"]
+
+    @property
+    def reasons(self) -> dict:
+        """Why the port declines what it declines, capability name -> text."""
+        return dict(self._describe()["reasons"])
+
+    def __repr__(self):
+        return f"ProcessImplementation({self.command!r}, timeout={self.timeout})"
+
+    # ------------------------------------------------------------------ requests
+
+    def __call__(self, X, y, l1, l2=0.0):
+        """Solve one problem; the p coefficients as floats."""
+        return [float(v) for v in self.solve_exact(encode_problem(X, y, l1, l2))]
+
+    def solve_exact(self, problem):
+        """Send one problem object; its coefficients as exact Fractions.
+
+        Raises ImplementationError on an ``{"error": ...}`` reply, a wrong
+        number of coefficients, or anything else that breaks the protocol.
+        """
+        reply = self._exchange(problem)
+        if "error" in reply:
+            self._fail(problem, f"it rejected the problem: {reply['error']}", restart=False)
+        w = reply["w"]
+        p = self._expected_length(problem)
+        if p is not None and len(w) != p:
+            self._fail(problem, f"it returned {len(w)} coefficients, expected p = {p}",
+                       restart=False)
+        return w
+
+    def reject(self, problem) -> str:
+        """Send a problem the port must refuse; its error message.
+
+        Raises ImplementationError if the port answers with coefficients.
+        """
+        reply = self._exchange(problem)
+        if "error" not in reply:
+            answer = ", ".join(str(v) for v in reply["w"])[:200]
+            self._fail(problem, f"it accepted an invalid problem and answered w = [{answer}]; "
+                       'it must reply {"error": ...}', restart=False)
+        return reply["error"]
+
+    @staticmethod
+    def _expected_length(problem):
+        if isinstance(problem, dict) and isinstance(problem.get("X"), list) and problem["X"]:
+            first = problem["X"][0]
+            return len(first) if isinstance(first, list) else None
+        return None
+
+    # ------------------------------------------------------------------ process
+
+    def _start(self):
+        try:
+            self._process = subprocess.Popen(
+                self.argv,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+                bufsize=1,
+            )
+        except OSError as error:
+            raise ImplementationError(
+                f"cannot start the implementation command {self.command!r}: {error}"
+            ) from None
+        self._lines = queue.Queue()
+        self._stderr.clear()
+        threading.Thread(
+            target=_read_stdout, args=(self._process.stdout, self._lines), daemon=True
+        ).start()
+        self._stderr_reader = threading.Thread(
+            target=_read_stderr, args=(self._process.stderr, self._stderr), daemon=True
+        )
+        self._stderr_reader.start()
+
+    def _exchange(self, problem):
+        """Write one line, read one line back; the reply, checked for shape."""
+        if self._process is None or self._process.poll() is not None:
+            if self._process is not None:
+                self.restarts += 1
+            self._start()
+        if not self._lines.empty():
+            extra = self._lines.get_nowait()
+            self._fail(problem, "it wrote a line nobody asked for (one request, more than one "
+                       f"reply line?) before this problem was sent: {str(extra)[:200]!r}")
+        self._requests += 1
+        try:
+            self._process.stdin.write(json.dumps(problem) + "\n")
+            self._process.stdin.flush()
+        except (BrokenPipeError, OSError):
+            self._fail(problem, "it exited before reading the problem (broken pipe)")
+        try:
+            line = self._lines.get(timeout=self.timeout)
+        except queue.Empty:
+            self._fail(problem, f"no reply within {self.timeout:g} s (hang, or missing flush?)")
+        if line is None:
+            try:
+                code = self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                code = "still running, stdout closed"
+            self._fail(problem, f"it exited (status {code}) without replying")
+        try:
+            reply = json.loads(line)
+        except json.JSONDecodeError:
+            self._fail(problem, f"malformed reply (not JSON): {line[:200]!r}")
+        return self._checked(problem, reply, line)
+
+    def _checked(self, problem, reply, line):
+        if problem == DESCRIBE and isinstance(reply, dict) and "error" not in reply:
+            return self._checked_description(reply, line)
+        if not isinstance(reply, dict) or not (set(reply) - {"info"}) <= {"w", "error"} or (
+            ("w" in reply) == ("error" in reply)
+        ):
+            self._fail(problem, "malformed reply: expected an object with exactly one of "
+                       f"'w' or 'error' (and optionally 'info'), got {line[:200]!r}")
+        if "error" in reply:
+            if not isinstance(reply["error"], str):
+                self._fail(problem, f"malformed reply: 'error' must be a string: {line[:200]!r}")
+            return reply
+        w = reply["w"]
+        parsed = [_parse_coefficient(v) for v in w] if isinstance(w, list) else None
+        if parsed is None or any(v is None for v in parsed):
+            self._fail(problem, f"malformed reply: 'w' must be a list of finite numbers, each "
+                       f"{_NUMBER_STRING}: {line[:200]!r}")
+        return {"w": parsed}
+
+    def _checked_description(self, reply, line):
+        shapes = {
+            "name": lambda v: isinstance(v, str),
+            "version": lambda v: isinstance(v, str),
+            "capabilities": lambda v: isinstance(v, dict)
+            and all(isinstance(b, bool) for b in v.values()),
+            "relative_gap": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+            and math.isfinite(v) and v >= 0,
+            "reasons": lambda v: isinstance(v, dict)
+            and all(isinstance(t, str) for t in v.values()),
+            "info": lambda v: True,
+        }
+        wrong = [k for k, v in reply.items() if k not in shapes or not shapes[k](v)]
+        if wrong:
+            self._fail(DESCRIBE, f"malformed reply to the capabilities request (bad or unknown "
+                       f"keys {wrong}; expected name, version: strings; capabilities: "
+                       f"name -> bool; relative_gap: a number >= 0; reasons: name -> string): "
+                       f"{line[:300]!r}")
+        return reply
+
+    def _fail(self, problem, what, restart=True):
+        """Raise ImplementationError naming the command, the problem and the stderr tail."""
+        if restart:
+            self._kill()
+        if self._process is not None and self._process.poll() is not None:
+            self._stderr_reader.join(timeout=2)  # the whole of a dead port's stderr
+        tail = "\n".join(self._stderr)
+        message = f"implementation {self.command!r}: {what}\n  problem: "
+        message += _describe_problem(problem)
+        if tail:
+            message += "\n  stderr (last lines):\n    " + tail.replace("\n", "\n    ")
+        raise ImplementationError(message)
+
+    def _kill(self):
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+            self._process.wait()
+
+    # ------------------------------------------------------------------ lifetime
+
+    def close(self):
+        """Close stdin and wait for the port to exit; kill it if it does not within the timeout.
+
+        Raises ImplementationError when it wrote lines nobody asked for.
+        """
+        process, self._process = self._process, None
+        if process is None:
+            return
+        try:
+            process.stdin.close()
+        except OSError:
+            pass
+        try:
+            process.wait(timeout=self.timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        leftover = []
+        while True:
+            try:
+                line = self._lines.get(timeout=1)
+            except queue.Empty:
+                break
+            if line is None:
+                break
+            leftover.append(line)
+        if leftover:
+            raise ImplementationError(
+                f"implementation {self.command!r} wrote {len(leftover)} line(s) nobody asked "
+                f"for, the first: {leftover[0][:200]!r}"
+            )
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

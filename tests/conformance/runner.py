@@ -1,0 +1,52 @@
+"""Run one implementation on one problem and turn the verdict into a test outcome."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from .report import update
+from .verdict import as_received, float_data, judge
+
+
+class Runner:
+    """Calls the implementation on float64 data and fails the test with a full account."""
+
+    def __init__(self, implementation, stats, gap_rtol):
+        self.implementation = implementation
+        self.stats = stats
+        self.gap_rtol = gap_rtol
+
+    def verdict(self, problem):
+        """The verdict on the implementation's answer to ``problem`` (an exact Problem)."""
+        received = as_received(problem)
+        X, y, l1, l2 = float_data(received)
+        try:
+            returned = self.implementation(X.copy(), y.copy(), l1, l2)
+        except Exception as error:  # the implementation's failure is a check failure
+            self.stats["problems"] += 1
+            self.stats["failures"] += 1
+            message = (
+                f"{self.implementation.describe()} raised {type(error).__name__}: {error}\n"
+                f"  on {problem!r}"
+            )
+            self.stats["failure"] = {"triage": "wrong: raised an exception", "message": message,
+                                     "problem": problem.to_json()}
+            pytest.fail(message, pytrace=False)
+        returned = returned if not isinstance(returned, np.ndarray) else returned.copy()
+        return judge(
+            received,
+            returned,
+            exact_zeros=self.implementation.supports("exact_zeros"),
+            gap_rtol=self.gap_rtol,
+            shown=problem,
+        )
+
+    def check(self, problem):
+        """Judge the answer to ``problem``; record it; fail with the account if it fails."""
+        verdict = self.verdict(problem)
+        description = verdict.describe(self.implementation.describe())
+        update(self.stats, verdict, description)
+        if not verdict.passed:
+            pytest.fail(description, pytrace=False)
+        return verdict

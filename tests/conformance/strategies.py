@@ -1,0 +1,113 @@
+"""Hypothesis strategies for exact conformance problems (small, rational, float64-exact).
+
+Entries are small integers and dyadic fractions k/2^e, so the float64 data an
+implementation receives are exactly the rational problem drawn (only λ₁ may
+round, when it is a non-dyadic path knot that we keep anyway), and the exact
+reference answer stays cheap.  Shapes go up to 8 × 6.
+
+Families:
+
+generic      small integer / dyadic entries
+correlated   strongly correlated design: columns x_k = x_j + (small dyadic noise)/16,
+             groups of 2 or 3 nearly identical columns (where weak solvers go wrong)
+duplicate    one column repeats another, possibly negated or scaled
+collinear    one column is a combination of two others
+zero_column  one column is identically zero
+wide         n < p
+orthogonal   orthogonal columns (soft thresholding is the whole answer)
+ties         entries in {−1, 0, 1}: exact ties at knots, degenerate bases
+
+Not generated: X = 0 together with y = 0, the one problem without a scale
+(F(t·w) is then homogeneous in t, so no accuracy relative to the data exists
+and only the exact w = 0 would be acceptable; see verdict.objective_scale).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from hypothesis import assume
+from hypothesis import strategies as st
+
+from reference import Problem, lambda_max, solve
+
+FAMILIES = (
+    "generic",
+    "correlated",
+    "duplicate",
+    "collinear",
+    "zero_column",
+    "wide",
+    "orthogonal",
+    "ties",
+)
+
+small_ints = st.integers(-4, 4).map(Fraction)
+dyadics = st.builds(lambda k, e: Fraction(k, 2**e), st.integers(-12, 12), st.integers(1, 3))
+entries = st.one_of(small_ints, small_ints, dyadics)
+
+
+def _columns(draw, n, p, values=entries):
+    return [[draw(values) for _ in range(n)] for _ in range(p)]
+
+
+def _design(draw, family):
+    """The columns of X for a family."""
+    n, p = draw(st.integers(1, 8)), draw(st.integers(1, 6))
+    if family == "wide":
+        p = draw(st.integers(2, 6))
+        n = draw(st.integers(1, p - 1))
+    if family == "orthogonal":
+        n = max(n, p)
+        rows = draw(st.permutations(range(n)))
+        scales = st.sampled_from([-3, -2, -1, Fraction(1, 2), 1, 2, 3])
+        return [[Fraction(draw(scales)) if i == rows[j] else Fraction(0) for i in range(n)]
+                for j in range(p)]
+    if family == "ties":
+        return _columns(draw, n, p, st.integers(-1, 1).map(Fraction))
+    if family in ("duplicate", "zero_column", "correlated"):
+        p = max(p, 2)
+    if family == "collinear":
+        p = max(p, 3)
+    if family == "correlated":
+        n = max(n, 2)
+    cols = _columns(draw, n, p)
+    j, k = draw(st.integers(0, p - 1)), draw(st.integers(0, p - 1))
+    if family == "zero_column":
+        cols[j] = [Fraction(0)] * n
+    elif family == "duplicate" and j != k:
+        factor = draw(st.sampled_from([1, -1, 2, Fraction(1, 2)]))
+        cols[k] = [factor * v for v in cols[j]]
+    elif family == "collinear":
+        a, b = draw(dyadics), draw(dyadics)
+        cols[2] = [a * u + b * v for u, v in zip(cols[0], cols[1])]
+    elif family == "correlated":
+        group = draw(st.lists(st.integers(0, p - 1), min_size=1, max_size=2, unique=True))
+        for k in group:
+            if k != j:
+                noise = [Fraction(draw(st.integers(-1, 1)), 16) for _ in range(n)]
+                cols[k] = [v + e for v, e in zip(cols[j], noise)]
+    return cols
+
+
+@st.composite
+def problems(draw, kind="lasso", family=None):
+    """A Problem of the given kind (lasso, elastic_net, ridge) from a family (or any)."""
+    family = family or draw(st.sampled_from(FAMILIES))
+    cols = _design(draw, family)
+    X = [list(row) for row in zip(*cols)]
+    y_values = st.integers(-2, 2).map(Fraction) if family == "ties" else entries
+    y = [draw(y_values) for _ in X]
+    l2 = Fraction(draw(st.integers(1, 16)), 8) if kind in ("elastic_net", "ridge") else 0
+    if kind == "ridge":
+        return Problem(X=X, y=y, l1=0, l2=l2)
+    top = lambda_max(X, y)
+    if top == 0:  # Xᵀy = 0: w* = 0.  Keep a scale (verdict.objective_scale): y ≠ 0 or X ≠ 0.
+        assume(any(y) or any(any(row) for row in X))
+        return Problem(X=X, y=y, l1=draw(st.sampled_from([Fraction(1, 2), 1])), l2=l2)
+    if draw(st.integers(0, 3)) == 0:  # exactly at a knot of the path (λ_max is one)
+        knots = [k.lam for k in solve(X, y, 0, l2).path if k.lam > 0]
+        l1 = draw(st.sampled_from(knots))
+    else:
+        l1 = top * Fraction(draw(st.integers(1, 19)), 16)
+    return Problem(X=X, y=y, l1=l1, l2=l2)

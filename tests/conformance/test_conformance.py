@@ -1,0 +1,54 @@
+"""The conformance checks: the worked example, the edge-case pack, generated problems.
+
+Each test is one check ID (see conftest.CHECK_IDS); its verdict comes from the
+certificates of verdict.py against the exact optimum of the float64 problem the
+implementation received.
+"""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .cases import CASES, kind
+from .conftest import GENERATED, examples_per_check
+from .strategies import problems
+from .verdict import as_received, exact_solution
+
+
+def _case_param(case):
+    marks = [pytest.mark.conformance_check(case.id, kind(case.problem))]
+    if case.clauses:
+        marks.append(pytest.mark.spec(*case.clauses))
+    return pytest.param(case, id=case.id, marks=marks)
+
+
+@pytest.mark.spec("OBJECTIVE", "GAP-DISTANCE-BOUND", "CONFORMANCE-TOLERANCE")
+@pytest.mark.parametrize("case", [_case_param(case) for case in CASES])
+def test_case(case, conformance):
+    """The worked example and the edge-case pack."""
+    if case.closed_form is not None:  # the case's own closed form, derived independently
+        assert exact_solution(as_received(case.problem)).w == case.closed_form
+    conformance.check(case.problem)
+
+
+def _generated_param(check_id, problem_kind, family):
+    return pytest.param(
+        problem_kind, family, id=check_id,
+        marks=pytest.mark.conformance_check(check_id, problem_kind),
+    )
+
+
+_SETTINGS = settings(
+    max_examples=examples_per_check(),
+    suppress_health_check=[*settings.default.suppress_health_check,
+                           HealthCheck.function_scoped_fixture],
+)
+
+
+@pytest.mark.spec("OBJECTIVE", "GAP-DISTANCE-BOUND", "CONFORMANCE-TOLERANCE")
+@pytest.mark.parametrize(("problem_kind", "family"), [_generated_param(*g) for g in GENERATED])
+@_SETTINGS
+@given(data=st.data())
+def test_generated(problem_kind, family, data, conformance):
+    """Hypothesis-generated exact problems, by kind and design family."""
+    conformance.check(data.draw(problems(problem_kind, family), label="problem"))

@@ -1,0 +1,166 @@
+"""The process protocol client (tests/conformance/process_impl.py), against tiny fake ports.
+
+Each fake port is a few lines of Python run with this interpreter; each
+misbehaviour (crash, hang, malformed line, wrong length, error reply, extra
+lines) must become an ImplementationError that names the command and the problem.
+"""
+
+import json
+import sys
+import textwrap
+from fractions import Fraction
+
+import numpy as np
+import pytest
+from conformance.process_impl import ImplementationError, ProcessImplementation, encode_problem
+
+HEADER = """\
+import json, sys, time
+def reply(obj):
+    sys.stdout.write(json.dumps(obj) + "\\n")
+    sys.stdout.flush()
+for line in sys.stdin:
+    req = json.loads(line)
+"""
+
+WORKED = ([[1, 1], [1, 0], [0, 1]], [3, 2, 1], 1, 0)
+
+
+def port(tmp_path, body, name="port.py"):
+    """A command running a fake port whose loop body is ``body`` (``req`` is the request)."""
+    path = tmp_path / name
+    path.write_text(HEADER + textwrap.indent(textwrap.dedent(body), "    "))
+    return f"{sys.executable} {path}"
+
+
+ZEROS = """\
+if "capabilities" in req:
+    reply({"error": "unknown request"})
+elif not isinstance(req.get("l1"), (int, float)) or req["l1"] < 0:
+    reply({"error": "l1 must be >= 0"})
+else:
+    reply({"w": [0] * len(req["X"][0]), "info": {"fake": True}})
+"""
+
+
+def test_a_well_behaved_port_is_reused_and_described_by_default(tmp_path):
+    command = port(tmp_path, ZEROS + 'sys.stderr.write("pid %d\\n" % __import__("os").getpid())\n')
+    with ProcessImplementation(command, timeout=10) as impl:
+        assert impl(*WORKED) == [0.0, 0.0]
+        assert impl(np.eye(3), np.ones(3), 0.5, 0.25) == [0.0, 0.0, 0.0]
+        assert (impl.name, impl.version, impl.capabilities) == (command, "unknown", {})
+        assert impl.relative_gap == 0 and impl.reasons == {}
+        assert impl.restarts == 0 and impl._process.poll() is None
+        assert impl.reject({"X": [[1]], "y": [1], "l1": -1}) == "l1 must be >= 0"
+    assert impl._process is None  # closed
+
+
+def test_the_capabilities_reply_is_read(tmp_path):
+    command = port(tmp_path, """\
+        if "capabilities" in req:
+            reply({"name": "fake", "version": "9.1", "relative_gap": 1e-9,
+                   "capabilities": {"least_squares": False, "exact_zeros": True},
+                   "reasons": {"least_squares": "no certificate"}})
+        else:
+            reply({"w": ["1/3"] * len(req["X"][0])})
+        """)
+    with ProcessImplementation(command, timeout=10) as impl:
+        assert (impl.name, impl.version, impl.relative_gap) == ("fake", "9.1", 1e-9)
+        assert impl.capabilities == {"least_squares": False, "exact_zeros": True}
+        assert impl.reasons == {"least_squares": "no certificate"}
+        assert impl.solve_exact(encode_problem(*WORKED)) == [Fraction(1, 3)] * 2
+        assert impl(*WORKED) == [1 / 3, 1 / 3]
+
+
+def test_a_malformed_capabilities_reply_is_an_error(tmp_path):
+    command = port(tmp_path, 'reply({"name": 3, "colour": "red"})\n')
+    with ProcessImplementation(command, timeout=10) as impl:
+        with pytest.raises(ImplementationError, match=r"capabilities request.*colour"):
+            _ = impl.version
+
+
+def test_a_crash_names_the_problem_and_shows_stderr_then_restarts(tmp_path):
+    command = port(tmp_path, """\
+        if req.get("l1") == 13:
+            sys.stderr.write("Traceback: fake failure on l1 = 13\\n")
+            sys.exit(3)
+        reply({"w": [0] * len(req["X"][0])})
+        """)
+    with ProcessImplementation(command, timeout=10) as impl:
+        assert impl(*WORKED) == [0.0, 0.0]
+        with pytest.raises(ImplementationError) as caught:
+            impl([[1, 2]], [5], 13, 0)
+        message = str(caught.value)
+        assert command in message and "exited (status 3)" in message
+        assert '"l1": 13' in message and "n=1, p=2" in message
+        assert "fake failure on l1 = 13" in message
+        assert impl(*WORKED) == [0.0, 0.0]  # a fresh process
+        assert impl.restarts == 1
+
+
+def test_a_hang_times_out(tmp_path):
+    command = port(tmp_path, "time.sleep(60)\n")
+    impl = ProcessImplementation(command, timeout=0.5)
+    with pytest.raises(ImplementationError, match=r"no reply within 0.5 s"):
+        impl(*WORKED)
+    assert impl._process.poll() is not None  # killed
+    impl.close()
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('sys.stdout.write("hello\\n"); sys.stdout.flush()\n', "not JSON"),
+        ('reply([1, 2])\n', "exactly one of 'w' or 'error'"),
+        ('reply({"w": [1, 2], "error": "both"})\n', "exactly one of 'w' or 'error'"),
+        ('reply({"w": [1, None]})\n', "finite numbers"),
+        ('reply({"w": [1, "two"]})\n', "finite numbers"),
+        ('reply({"w": [1, True]})\n', "finite numbers"),
+        ('reply({"w": 1})\n', "finite numbers"),
+        ('reply({"error": 7})\n', "'error' must be a string"),
+        ('reply({"w": [1, 2], "extra": 0})\n', "exactly one of 'w' or 'error'"),
+    ],
+)
+def test_malformed_replies(tmp_path, body, expected):
+    with ProcessImplementation(port(tmp_path, body), timeout=10) as impl:
+        with pytest.raises(ImplementationError, match=expected) as caught:
+            impl(*WORKED)
+        assert '"y": [3, 2, 1]' in str(caught.value)
+
+
+def test_wrong_length_and_error_replies(tmp_path):
+    with ProcessImplementation(port(tmp_path, 'reply({"w": [1]})\n'), timeout=10) as impl:
+        with pytest.raises(ImplementationError, match="returned 1 coefficients, expected p = 2"):
+            impl(*WORKED)
+    with ProcessImplementation(port(tmp_path, 'reply({"error": "nope"})\n'), timeout=10) as impl:
+        with pytest.raises(ImplementationError, match="rejected the problem: nope"):
+            impl(*WORKED)
+    with ProcessImplementation(port(tmp_path, 'reply({"w": [0]})\n'), timeout=10) as impl:
+        with pytest.raises(ImplementationError, match="accepted an invalid problem"):
+            impl.reject({"X": [[1]], "y": [1], "l1": -1})
+
+
+def test_extra_reply_lines_are_caught(tmp_path):
+    command = port(tmp_path, 'reply({"w": [0, 0]}); reply({"w": [0, 0]})\n')
+    with pytest.raises(ImplementationError, match="nobody asked for"):
+        with ProcessImplementation(command, timeout=10) as impl:
+            impl(*WORKED)
+            impl(*WORKED)
+
+
+def test_a_command_that_cannot_start():
+    impl = ProcessImplementation("/nonexistent/port --flag", timeout=5)
+    with pytest.raises(ImplementationError, match="cannot start"):
+        impl(*WORKED)
+    with pytest.raises(ImplementationError, match="empty"):
+        ProcessImplementation("   ")
+
+
+def test_encoding_of_problems():
+    line = encode_problem(np.array([[1.5, np.nan]]), np.array([np.inf]), Fraction(1, 3), -np.inf)
+    assert line == {"X": [[1.5, "NaN"]], "y": ["Infinity"], "l1": "1/3", "l2": "-Infinity"}
+    assert json.loads(json.dumps(line)) == line  # strict JSON, no NaN tokens
+    assert encode_problem([[1, 2]], [np.int64(3)], 1, 0) == {
+        "X": [[1, 2]], "y": [3], "l1": 1, "l2": 0
+    }
+    assert encode_problem([[True]], [None], "x", [1])["X"] == [[True]]  # passed on, to be rejected
