@@ -4,6 +4,9 @@ Data tests need no matplotlib.  Drawing tests skip without it (``tox -e figures`
 runs them).
 """
 
+import importlib.util
+import json
+import os
 import subprocess
 import sys
 from fractions import Fraction as F
@@ -328,3 +331,41 @@ def test_write_kkt_band_without_matplotlib_raises_a_clear_import_error(monkeypat
     with pytest.raises(ImportError, match="needs matplotlib"):
         figures.write_kkt_band(NOTES_PROBLEM, [2, 0], tmp_path / "band.png")
     assert not (tmp_path / "band.png").exists()
+
+
+def _conformance_run_with_report(tmp_path):
+    """The conformance gate on a broken solver (2 sweeps), writing its JSON report."""
+    root = Path(__file__).resolve().parents[1]
+    report = tmp_path / "report.json"
+    env = dict(os.environ, PYTHONPATH=str(root / "tests"))
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", str(root / "tests/conformance"), "-q",
+         "-p", "no:cacheprovider", "--hypothesis-profile=ci", "-k", "worked-example",
+         "--impl", "meta.broken_solvers:too_few_sweeps", "--conformance-report", str(report)],
+        cwd=root, capture_output=True, text=True, env=env, check=False, timeout=600,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    (entry,) = json.loads(report.read_text())["checks"]
+    return done, entry["failure"]
+
+
+def test_conformance_report_draws_the_kkt_band_of_a_failing_answer(tmp_path):
+    pytest.importorskip("matplotlib")
+    done, failure = _conformance_run_with_report(tmp_path)
+    band = Path(failure["kkt_band"])
+    assert band.parent == tmp_path and band.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f"KKT band of a failing answer drawn in {band}" in done.stdout
+    # The drawn data are the certificate of the reported answer.
+    problem = Problem.from_json(failure["problem_judged"])
+    w = [F(v) for v in failure["w"]]
+    data = kkt_band(problem, w)
+    cert = certify(problem.X, problem.y, w, problem.l1, problem.l2)
+    assert [point.c for point in data.points] == list(cert.c)
+    assert data.violations  # the answer of a solver stopped after 2 sweeps violates KKT
+
+
+def test_conformance_report_says_why_there_is_no_band_without_matplotlib(tmp_path):
+    if importlib.util.find_spec("matplotlib") is not None:
+        pytest.skip("matplotlib is installed: the band is drawn (previous test)")
+    _, failure = _conformance_run_with_report(tmp_path)
+    assert failure["kkt_band"].startswith("not drawn: matplotlib is not installed")

@@ -25,7 +25,7 @@ from hypothesis import settings
 
 from .cases import CASES
 from .implementations import LoadError, load, load_command
-from .report import Collector, new_stats
+from .report import Collector, new_stats, write_kkt_bands
 from .strategies import FAMILIES
 from .verdict import GAP_RTOL
 
@@ -174,8 +174,11 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_line(line)
     path = config.getoption("conformance_report")
     if path:
+        bands = write_kkt_bands(collector.results.values(), path, config.getoption("gap_rtol"))
         collector.write_json(path, _meta(config, impl))
         terminalreporter.write_line(f"conformance report written to {path}")
+        for band in bands:
+            terminalreporter.write_line(f"KKT band of a failing answer drawn in {band}")
 
 
 def _meta(config, impl):

@@ -11,6 +11,9 @@ controller) sees every check's numbers with the same verdicts either way.
 from __future__ import annotations
 
 import json
+import math
+import re
+from fractions import Fraction
 from pathlib import Path
 
 
@@ -121,3 +124,49 @@ def _skip_reason(report):
     if isinstance(longrepr, tuple) and len(longrepr) == 3:
         return str(longrepr[2]).removeprefix("Skipped: ")
     return str(longrepr)
+
+
+def write_kkt_bands(results, report_path, gap_rtol):
+    """Draw the KKT band of each failing check's answer beside the JSON report.
+
+    The figure (figures.write_kkt_band) plots every c_j = x_jᵀr − 2λ₂w_j against
+    [−λ₁, λ₁], with the violations marked, allowing each coordinate the KKT tolerance
+    δ_j = √(2G(‖x_j‖² + 2λ₂)) of the verdict (spec CONFORMANCE-TOLERANCE).  Each failure
+    entry gets ``"kkt_band"``: the file's path, or why there is none (matplotlib is an
+    optional extra).  Returns the paths written.
+    """
+    from reference import Problem
+
+    from .verdict import objective_scale
+
+    failures = [e["failure"] for e in results if e.get("failure") and e["failure"].get("w")]
+    if not failures:
+        return []
+    try:
+        import matplotlib  # noqa: F401  (the optional extra)
+
+        import figures
+    except ImportError:
+        for failure in failures:
+            failure["kkt_band"] = "not drawn: matplotlib is not installed (pip install matplotlib)"
+        return []
+    report_path = Path(report_path)
+    written = []
+    for entry in results:
+        failure = entry.get("failure")
+        if failure not in failures:
+            continue
+        problem = Problem.from_json(failure["problem_judged"])
+        G = gap_rtol * float(objective_scale(problem))
+        delta = [
+            math.sqrt(2 * G * float(sum(row[j] ** 2 for row in problem.X) + 2 * problem.l2))
+            for j in range(len(problem.X[0]))
+        ]
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", entry["check"]).strip("-")
+        path = report_path.with_name(f"{report_path.stem}-{slug}-kkt.png")
+        w = [Fraction(v) for v in failure["w"]]
+        figures.write_kkt_band(problem, w, path, tolerance=delta,
+                               title=f"{entry['check']}: the failing answer")
+        failure["kkt_band"] = str(path)
+        written.append(path)
+    return written

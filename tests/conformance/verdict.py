@@ -227,6 +227,10 @@ class Verdict:
             "tiny": [[j, _f(v)] for j, v in self.tiny],
             "triage": self.triage,
             "problem": self.shown.to_json(),
+            # The exact problem judged (the float64 data as rationals) and the answer, exactly:
+            # enough to redraw the KKT band or re-certify without the implementation.
+            "problem_judged": self.problem.to_json(),
+            "w": None if self.w is None else [str(v) for v in self.w],
         }
 
 
