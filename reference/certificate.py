@@ -210,13 +210,13 @@ def certify_float(X, y, w, l1, l2=0.0, *, gap_tol):
         raise ProblemError("X must be finite")
     c = xtr - 2 * l2 * w
     col_norm = np.sqrt(col_sq)
-    # Rounding (spec FLOAT-KKT-TOLERANCE), bounded by Cauchy–Schwarz so that it costs no
-    # extra pass over X:  ‖fl(r) − r‖ ≤ γ_{p+1}(‖y‖ + ‖X‖_F‖w‖);  then
-    # |fl(c_j) − c_j| ≤ γ_n‖x_j‖‖r‖ + ‖x_j‖‖fl(r) − r‖ + u(|c_j| + 2λ₂|w_j|).
-    r_error = _gamma(p + 1) * (np.linalg.norm(y) + np.sqrt(col_sq.sum()) * np.linalg.norm(w))
-    c_error = (
-        col_norm * (_gamma(n) * np.linalg.norm(r) + r_error)
-        + _U * (np.abs(c) + 2 * l2 * np.abs(w))
+    # Rounding: spec FLOAT-RESIDUAL-ERROR and FLOAT-KKT-TOLERANCE give
+    #     τ_j = |x_j|ᵀe + γ_{n+1}(|x_j|ᵀ|r̂| + 2λ₂|w_j|),  e = γ_{p+1}(|y| + |X||w|),
+    # and Cauchy–Schwarz bounds it without another pass over X:  |x_j|ᵀe ≤ ‖x_j‖‖e‖ with
+    # ‖e‖ ≤ γ_{p+1}(‖y‖ + ‖X‖_F‖w‖), and |x_j|ᵀ|r̂| ≤ ‖x_j‖‖r̂‖.
+    e_norm = _gamma(p + 1) * (np.linalg.norm(y) + np.sqrt(col_sq.sum()) * np.linalg.norm(w))
+    c_error = col_norm * e_norm + _gamma(n + 1) * (
+        col_norm * np.linalg.norm(r) + 2 * l2 * np.abs(w)
     )
     nonzero = w != 0
     residual = np.where(nonzero, np.abs(c - l1 * np.sign(w)), np.maximum(np.abs(c) - l1, 0.0))

@@ -208,7 +208,10 @@ CLAUSES: tuple[Clause, ...] = (
         "exact duality gap is at most G is accepted against the exact support of w* when "
         "|ĉ_j| ≤ λ₁ + τ_j + δ_j (w*_j = 0) and |ĉ_j − λ₁ sign w*_j| ≤ τ_j + δ_j (w*_j ≠ 0), "
         "δ_j = √(2G(‖x_j‖² + 2λ₂)) (GAP-DISTANCE-BOUND). A correct solver can never fail this "
-        "test; it is decided exactly, squaring instead of taking the root.",
+        "test; it is decided exactly, squaring instead of taking the root. "
+        "reference.certify_float evaluates an upper bound of τ_j in float64 without a second "
+        "pass over X, by Cauchy–Schwarz: |x_j|ᵀe ≤ ‖x_j‖·γ_{p+1}(‖y‖ + ‖X‖_F‖w‖) and "
+        "|x_j|ᵀ|r̂| ≤ ‖x_j‖‖r̂‖.",
         _float("kkt"),
     ),
 )

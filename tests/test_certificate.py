@@ -144,3 +144,17 @@ def test_float_certificate_rejects_a_wrong_answer():
 def test_float_certificate_rejects_bad_input(args, message):
     with pytest.raises(ProblemError, match=message):
         certify_float(*args, gap_tol=1e-9)
+
+
+@pytest.mark.spec("FLOAT-DOT-ERROR", "FLOAT-RESIDUAL-ERROR", "FLOAT-KKT-TOLERANCE")
+@given(problems(), st.lists(st.floats(-1e3, 1e3), min_size=6, max_size=6))
+def test_float_certificate_error_bound_holds(problem, values):
+    """|fl(c_j) − c_j(w)| ≤ c_error_j, with c_j(w) computed exactly from the same doubles."""
+    X = np.array([[float(v) for v in row] for row in problem.X])
+    y = np.array([float(v) for v in problem.y])
+    w = np.array(values[: X.shape[1]])
+    l1, l2 = float(problem.l1), float(problem.l2)
+    cert = certify_float(X, y, w, l1, l2, gap_tol=1e-9)
+    exact = certify(X.tolist(), y.tolist(), w.tolist(), l1, l2)
+    for j, cj in enumerate(exact.c):
+        assert abs(Fraction(float(cert.c[j])) - cj) <= Fraction(float(cert.c_error[j])), j
