@@ -48,13 +48,16 @@ def xt_times(X, v):
     ]
 
 
-def gram(X):
-    """XᵀX, computed on integers after clearing denominators."""
+def gram(X, shift=0):
+    """XᵀX + shift·I, computed on integers after clearing denominators."""
     Xi, L = _integers(X)
     cols = list(zip(*Xi, strict=True))
-    return [
+    G = [
         [Fraction(sum(a * b for a, b in zip(u, v, strict=True)), L * L) for v in cols] for u in cols
     ]
+    for j in range(len(G)):
+        G[j][j] += shift
+    return G
 
 
 def _integers(X):

@@ -97,9 +97,7 @@ def solve(X, y, l1, l2=0):
     """
     X, y, l1, l2 = as_problem(X, y, l1, l2)
     p = len(X[0])
-    G = gram(X)
-    for j in range(p):
-        G[j][j] += 2 * l2
+    G = gram(X, 2 * l2)  # XᵀX + 2λ₂I
     c = xt_times(X, y)
     lam_max = max(abs(cj) for cj in c)
     zero = tuple(Fraction(0) for _ in range(p))

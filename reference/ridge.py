@@ -22,9 +22,7 @@ def ridge(X, y, l2):
     ['16/15', '11/15']
     """
     X, y, _, l2 = as_problem(X, y, 0, l2)
-    G = gram(X)
-    for j in range(len(G)):
-        G[j][j] += 2 * l2
+    G = gram(X, 2 * l2)  # XᵀX + 2λ₂I
     w = solve_linear(G, xt_times(X, y))
     if w is None:
         raise ProblemError(

@@ -85,29 +85,24 @@ def sklearn():
     }
 
 
+def _mixed_penalty(strength, mix, strength_tex, mix_tex):
+    """The form 1/(2n) RSS + strength((1 − mix) N2/2 + mix N1) shared by statsmodels and glmnet."""
+    objective = RSS / (2 * n) + strength * ((1 - mix) * N2 / 2 + mix * N1)
+    sol, ok = _mapping(objective, [strength, mix])
+    formulas = (Formula(strength_tex, sol[strength]), Formula(mix_tex, sol[mix]))
+    checks = {"objective = F / n": ok and sol[k] == 1 / n}
+    return {"formulas": formulas, "checks": checks, "solution": sol, "symbols": (strength, mix)}
+
+
 @cache
 def statsmodels():
     """CONVENTION-STATSMODELS: OLS(y, X).fit_regularized(method='elastic_net', alpha, L1_wt)."""
     alpha, wt = sp.symbols("alpha L1_wt", positive=True)
-    objective = RSS / (2 * n) + alpha * ((1 - wt) * N2 / 2 + wt * N1)
-    sol, ok = _mapping(objective, [alpha, wt])
-    formulas = (
-        Formula(r"\texttt{alpha}", sol[alpha]),
-        Formula(r"\texttt{L1\_wt}", sol[wt]),
-    )
-    checks = {"objective = F / n": ok and sol[k] == 1 / n}
-    return {"formulas": formulas, "checks": checks, "solution": sol, "symbols": (alpha, wt)}
+    return _mixed_penalty(alpha, wt, r"\texttt{alpha}", r"\texttt{L1\_wt}")
 
 
 @cache
 def glmnet():
     """CONVENTION-GLMNET: glmnet(x, y, lambda, alpha, intercept=FALSE, standardize=FALSE)."""
     lam, alpha = sp.symbols("lambda alpha", positive=True)
-    objective = RSS / (2 * n) + lam * ((1 - alpha) * N2 / 2 + alpha * N1)
-    sol, ok = _mapping(objective, [lam, alpha])
-    formulas = (
-        Formula(r"\lambda_{\mathrm{glmnet}}", sol[lam]),
-        Formula(r"\alpha_{\mathrm{glmnet}}", sol[alpha]),
-    )
-    checks = {"objective = F / n": ok and sol[k] == 1 / n}
-    return {"formulas": formulas, "checks": checks, "solution": sol, "symbols": (lam, alpha)}
+    return _mixed_penalty(lam, alpha, r"\lambda_{\mathrm{glmnet}}", r"\alpha_{\mathrm{glmnet}}")

@@ -137,7 +137,7 @@ def write_kkt_bands(results, report_path, gap_rtol):
     """
     from reference import Problem
 
-    from .verdict import objective_scale
+    from .verdict import augmented_column_norms_sq, gap_tolerance
 
     failures = [e["failure"] for e in results if e.get("failure") and e["failure"].get("w")]
     if not failures:
@@ -157,11 +157,8 @@ def write_kkt_bands(results, report_path, gap_rtol):
         if failure not in failures:
             continue
         problem = Problem.from_json(failure["problem_judged"])
-        G = gap_rtol * float(objective_scale(problem))
-        delta = [
-            math.sqrt(2 * G * float(sum(row[j] ** 2 for row in problem.X) + 2 * problem.l2))
-            for j in range(len(problem.X[0]))
-        ]
+        G = gap_tolerance(problem, gap_rtol)
+        delta = [math.sqrt(float(2 * G * a)) for a in augmented_column_norms_sq(problem)]
         slug = re.sub(r"[^A-Za-z0-9]+", "-", entry["check"]).strip("-")
         path = report_path.with_name(f"{report_path.stem}-{slug}-kkt.png")
         w = [Fraction(v) for v in failure["w"]]

@@ -247,10 +247,16 @@ def objective_scale(problem):
     (CD-UPDATE).  For λ₁ ≤ λ_max it is at most ½‖y‖² (|x_jᵀy| ≤ ‖x_j‖‖y‖); it keeps the
     tolerance positive when y = 0, where an answer of size u·λ₁/a is float64-accurate.
     """
-    a = max(sum(row[j] ** 2 for row in problem.X) for j in range(len(problem.X[0])))
-    a += 2 * problem.l2
+    a = max(augmented_column_norms_sq(problem))
     penalty = problem.l1 ** 2 / a / 2 if a else Fraction(0)
     return sum(v * v for v in problem.y) / 2 + penalty
+
+
+def augmented_column_norms_sq(problem):
+    """a_j = ‖x̃_j‖² = ‖x_j‖² + 2λ₂ for every column, exactly."""
+    return [
+        sum(row[j] ** 2 for row in problem.X) + 2 * problem.l2 for j in range(len(problem.X[0]))
+    ]
 
 
 def gap_tolerance(problem, gap_rtol=GAP_RTOL):
@@ -301,7 +307,7 @@ def _certify(verdict, G, exact_zeros):
     solution = exact_solution(problem)
     cert = certify(problem.X, problem.y, w, problem.l1, problem.l2)
     star = certify(problem.X, problem.y, solution.w, problem.l1, problem.l2).c
-    a = [sum(row[j] ** 2 for row in problem.X) + 2 * problem.l2 for j in range(len(w))]
+    a = augmented_column_norms_sq(problem)
     slack = [problem.l1 - abs(cj) for cj in star]
     verdict.gap = cert.objective - solution.objective
     verdict.gap_rel = _f(verdict.gap / scale) if (scale := objective_scale(problem)) else 0.0
