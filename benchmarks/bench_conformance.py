@@ -23,7 +23,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from reference import certify_float  # noqa: E402
+from lasso_spec.reference import certify_float  # noqa: E402
 
 PEERS = {"sklearn": "sklearn", "statsmodels": "statsmodels", "glum": "glum", "cvxpy": "cvxpy"}
 IMPLEMENTATIONS = ("reference", "reference-cd", *PEERS)

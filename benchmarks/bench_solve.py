@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reference import lambda_max, solve
+from lasso_spec.reference import lambda_max, solve
 
 
 def problem(size, seed=0):

@@ -16,7 +16,7 @@ the conformance report's failing problems.  matplotlib is needed only to draw.
 from fractions import Fraction
 from pathlib import Path
 
-from reference import coordinate_descent, solve
+from lasso_spec.reference import coordinate_descent, solve
 
 from .band import Band, BandPoint, as_problem, kkt_band
 from .examples import BAND_PROBLEM, NOTES_PROBLEM, PATH_PROBLEM

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Rational
 
-from reference import Problem, certify
+from lasso_spec.reference import Problem, certify
 
 __all__ = ["Band", "BandPoint", "as_problem", "kkt_band"]
 

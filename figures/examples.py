@@ -2,7 +2,7 @@
 
 from fractions import Fraction
 
-from reference import Problem
+from lasso_spec.reference import Problem
 
 __all__ = ["BAND_PROBLEM", "NOTES_PROBLEM", "PATH_PROBLEM"]
 

@@ -12,7 +12,7 @@ off the axes.
 from dataclasses import dataclass
 from fractions import Fraction
 
-from reference import ridge, solve
+from lasso_spec.reference import ridge, solve
 
 from .band import as_problem
 from .examples import NOTES_PROBLEM

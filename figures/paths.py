@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from itertools import pairwise
 
-from reference import ridge, solve
+from lasso_spec.reference import ridge, solve
 
 from .band import as_problem
 

@@ -17,7 +17,7 @@ __all__ = ["Curve", "coordinate_update", "threshold_curves", "zero_set"]
 @cache
 def _derived_update():
     """The spec's CD-UPDATE expression and its symbols by name (sympy is imported here)."""
-    from spec.optimality import cd_update
+    from lasso_spec.spec.optimality import cd_update
 
     update = cd_update()["update"]
     symbols = {s.name: s for s in update.free_symbols}

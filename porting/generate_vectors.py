@@ -21,8 +21,8 @@ from itertools import pairwise
 from math import gcd
 from pathlib import Path
 
-from reference import Problem, ProblemError, certify, solve
-from reference.problem import format_number
+from lasso_spec.reference import Problem, ProblemError, certify, solve
+from lasso_spec.reference.problem import format_number
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTOR_DIR = ROOT / "spec" / "vectors"
@@ -616,7 +616,7 @@ def least_squares_groups():
 
 def _claim_ids():
     """Counterexample name -> the claims-ledger IDs that cite it (spec.claims holds only data)."""
-    from spec.claims import CLAIMS
+    from lasso_spec.spec.claims import CLAIMS
 
     cited = {}
     for claim in CLAIMS:

@@ -70,9 +70,8 @@ def kind(l1, l2):
 
 
 def _client():
-    """The protocol client (kept in tests/conformance, shared with the conformance suite)."""
-    sys.path.insert(0, str(ROOT / "tests"))
-    from conformance.process_impl import ImplementationError, ProcessImplementation
+    """The protocol client, shared with the conformance gate."""
+    from lasso_spec.conformance.process_impl import ImplementationError, ProcessImplementation
 
     return ProcessImplementation, ImplementationError
 

@@ -33,7 +33,7 @@ def to_fraction(value, name):
     >>> to_fraction(True, "l1")
     Traceback (most recent call last):
       ...
-    reference._validate.ProblemError: l1 must be a real number, not a bool: True
+    lasso_spec.reference._validate.ProblemError: l1 must be a real number, not a bool: True
     """
     if isinstance(value, (bool, np.bool_)):
         raise ProblemError(f"{name} must be a real number, not a bool: {value!r}")
@@ -94,7 +94,7 @@ def as_problem(X, y, l1, l2):
     >>> as_problem([[1, 2]], [3, 4], 1, 0)
     Traceback (most recent call last):
       ...
-    reference._validate.ProblemError: y must have length 1, got length 2
+    lasso_spec.reference._validate.ProblemError: y must have length 1, got length 2
     """
     X = as_matrix(X, "X")
     y = as_vector(y, "y", length=len(X))

@@ -22,7 +22,7 @@ def parse_number(value, name):
     >>> parse_number("one", "l1")
     Traceback (most recent call last):
       ...
-    reference._validate.ProblemError: l1 must be a number or a "p/q" string, got 'one'
+    lasso_spec.reference._validate.ProblemError: l1 must be a number or a "p/q" string, got 'one'
     """
     if isinstance(value, str):
         try:

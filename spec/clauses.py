@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spec import conventions, duality, floating, optimality
+from . import conventions, duality, floating, optimality
 
 
 @dataclass(frozen=True)

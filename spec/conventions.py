@@ -23,7 +23,7 @@ from functools import cache
 
 import sympy as sp
 
-from spec.formula import Formula
+from .formula import Formula
 
 RSS, N1, N2 = sp.symbols("RSS N1 N2", nonnegative=True)
 n = sp.Symbol("n", positive=True)

@@ -18,8 +18,8 @@ from functools import cache
 
 import sympy as sp
 
-from spec.formula import Formula
-from spec.optimality import symbolic_matrix
+from .formula import Formula
+from .optimality import symbolic_matrix
 
 N, P = 2, 2
 l1 = sp.Symbol("lambda_1", positive=True)

@@ -17,7 +17,7 @@ from fractions import Fraction
 
 import sympy as sp
 
-from spec.formula import Formula
+from .formula import Formula
 
 UNIT_ROUNDOFF = Fraction(1, 2**53)
 

@@ -9,11 +9,15 @@ particular pytest run collects.
 from __future__ import annotations
 
 import ast
+import json
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TESTS = ROOT / "tests"
+TESTS = ROOT / "tests"  # the source tree's tests; absent from an installed wheel
+#: The scan's result as shipped: SPEC.md is rendered from it, so an installed copy renders
+#: the same text.  ``python -m lasso_spec.spec --tests tests`` refreshes it.
+CITATIONS = Path(__file__).with_name("citations.json")
 
 
 def _spec_ids(decorators) -> list[str]:
@@ -47,9 +51,11 @@ def _tests_in(tree: ast.Module):
 
 
 def scan(tests_dir: Path = TESTS) -> dict[str, tuple[str, ...]]:
-    """ID -> sorted test node IDs (``tests/test_x.py::test_y``) citing it."""
+    """ID -> sorted test node IDs (``tests/test_x.py::test_y``, and the gate's
+    ``conformance/checks.py``) citing it."""
     found = defaultdict(set)
-    for path in sorted(tests_dir.rglob("test_*.py")):
+    gate = tests_dir.parent / "conformance" / "checks.py"  # the gate's checks, run by tests/
+    for path in [*sorted(tests_dir.rglob("test_*.py")), *([gate] if gate.exists() else [])]:
         tree = ast.parse(path.read_text(), filename=str(path))
         rel = path.relative_to(tests_dir.parent).as_posix()
         for name, decorators in _tests_in(tree):
@@ -58,10 +64,21 @@ def scan(tests_dir: Path = TESTS) -> dict[str, tuple[str, ...]]:
     return {ident: tuple(sorted(tests)) for ident, tests in sorted(found.items())}
 
 
+def stored() -> dict[str, tuple[str, ...]]:
+    """The shipped citations (``citations.json``): ID -> citing test node IDs."""
+    data = json.loads(CITATIONS.read_text(encoding="utf-8"))
+    return {ident: tuple(tests) for ident, tests in data.items()}
+
+
+def citations_json(cited: dict[str, tuple[str, ...]]) -> str:
+    """The text of ``citations.json`` for a scan result."""
+    return json.dumps({k: list(v) for k, v in cited.items()}, indent=1, ensure_ascii=False) + "\n"
+
+
 def known_ids() -> tuple[str, ...]:
     """Every ID a marker may cite: the clauses, then the claims."""
-    from spec.claims import CLAIMS
-    from spec.clauses import CLAUSES
+    from .claims import CLAIMS
+    from .clauses import CLAUSES
 
     return tuple(c.id for c in CLAUSES) + tuple(c.id for c in CLAIMS)
 

@@ -14,7 +14,7 @@ from functools import cache
 
 import sympy as sp
 
-from spec.formula import Formula
+from .formula import Formula
 
 i, j, k = sp.symbols("i j k", integer=True, positive=True)
 n, p = sp.symbols("n p", integer=True, positive=True)

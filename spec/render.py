@@ -11,9 +11,9 @@ from pathlib import Path
 
 import sympy as sp
 
-from spec import markers, search, worked_example
-from spec.claims import CLAIMS
-from spec.clauses import CLAUSES
+from . import markers, search, worked_example
+from .claims import CLAIMS
+from .clauses import CLAUSES
 
 SPEC_PATH = Path(__file__).with_name("SPEC.md")
 
@@ -202,9 +202,9 @@ conformance suite against it. `porting/node/lasso_cd.js` is a worked example.
 """
 
 
-def render() -> str:
-    """The whole SPEC.md text."""
-    cited = markers.scan()
+def render(cited=None) -> str:
+    """The whole SPEC.md text (citations: the shipped ``citations.json`` unless given)."""
+    cited = markers.stored() if cited is None else cited
     data = search.load()
     lines = [HEADER, "## Clauses", ""]
     for clause in CLAUSES:

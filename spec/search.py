@@ -17,7 +17,7 @@ import sys
 from fractions import Fraction
 from pathlib import Path
 
-from spec import exact as E
+from . import exact as E
 
 STORE = Path(__file__).with_name("counterexamples.json")
 HALF = Fraction(1, 2)

@@ -16,7 +16,7 @@ from functools import cache
 
 import sympy as sp
 
-from spec import exact as E
+from . import exact as E
 
 X = ((1, 1), (1, 0), (0, 1))
 Y = (3, 2, 1)

@@ -12,7 +12,7 @@ claim IDs of the spec (``spec.clauses.CLAUSES``, ``spec.claims.CLAIMS``).
 
 import pytest
 
-from spec.markers import known_ids
+from lasso_spec.spec.markers import known_ids
 
 
 def pytest_collection_modifyitems(config, items):

@@ -22,7 +22,7 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from reference import Problem, lambda_max, solve
+from lasso_spec.reference import Problem, lambda_max, solve
 
 FAMILIES = (
     "generic",

@@ -9,7 +9,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from oracles import correlations, objective
 
-from reference import ProblemError, certify, certify_float, solve
+from lasso_spec.reference import ProblemError, certify, certify_float, solve
 
 
 def _cert(problem, w):

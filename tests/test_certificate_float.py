@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from reference import ProblemError, certificate, certify_float
+from lasso_spec.reference import ProblemError, certificate, certify_float
 
 
 def test_blocked_pass_matches_the_plain_products(monkeypatch):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from reference.__main__ import main
+from lasso_spec.reference.__main__ import main
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKED = {"X": [[1, 1], [1, 0], [0, 1]], "y": [3, 2, 1], "l1": 1}
@@ -68,7 +68,7 @@ def test_an_unknown_subcommand_prints_the_usage():
 
 def test_certify_runs_as_a_module():
     done = subprocess.run(
-        [sys.executable, "-m", "reference", "certify"], cwd=ROOT, capture_output=True,
+        [sys.executable, "-m", "lasso_spec.reference", "certify"], cwd=ROOT, capture_output=True,
         text=True, input=json.dumps({**WORKED, "w": ["5/3", "2/3"]}), check=False,
     )
     assert done.returncode == 0, done.stderr

@@ -7,7 +7,7 @@ from exact_strategies import problems
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reference import ProblemError, certify, coordinate_descent, soft_threshold, solve
+from lasso_spec.reference import ProblemError, certify, coordinate_descent, soft_threshold, solve
 
 X, Y = [[1, 1], [1, 0], [0, 1]], [3, 2, 1]
 

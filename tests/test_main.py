@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reference.__main__ import main
+from lasso_spec.reference.__main__ import main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,7 +19,7 @@ def test_main_job_certifies_both_problems(capsys):
 
 def test_main_job_runs_as_a_module():
     done = subprocess.run(
-        [sys.executable, "-m", "reference"], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "lasso_spec.reference"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
     assert "F(w*)     = 8/3" in done.stdout

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conformance import cases, verdict
-from conformance.process_impl import ImplementationError, ProcessImplementation
+from lasso_spec.conformance import cases, verdict
+from lasso_spec.conformance.process_impl import ImplementationError, ProcessImplementation
 
-from porting import run_vectors
+from lasso_spec.porting import run_vectors
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = ROOT / "porting" / "node" / "lasso_cd.js"

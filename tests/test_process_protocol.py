@@ -12,7 +12,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
-from conformance.process_impl import ImplementationError, ProcessImplementation, encode_problem
+from lasso_spec.conformance.process_impl import ImplementationError, ProcessImplementation, encode_problem
 
 HEADER = """\
 import json, sys, time

@@ -9,7 +9,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 from oracles import correlations
 
-from reference import Problem, ProblemError, ridge, solve
+from lasso_spec.reference import Problem, ProblemError, ridge, solve
 
 
 @pytest.mark.spec("KKT-RIDGE")

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from oracles import brute_force, correlations, kkt_holds
 
-from reference import Problem, lambda_max, solve
+from lasso_spec.reference import Problem, lambda_max, solve
 
 WORKED = Problem(X=[[1, 1], [1, 0], [0, 1]], y=[3, 2, 1], l1=1)
 

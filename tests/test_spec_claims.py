@@ -12,8 +12,8 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-import reference
-from spec import exact, optimality, search, worked_example
+import lasso_spec.reference as reference
+from lasso_spec.spec import exact, optimality, search, worked_example
 
 STORE = search.load()
 small = st.builds(Fraction, st.integers(-4, 4), st.sampled_from([1, 1, 2]))

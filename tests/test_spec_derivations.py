@@ -12,9 +12,9 @@ import sympy as sp
 from hypothesis import given
 from hypothesis import strategies as st
 
-import reference
-from spec import conventions, duality, exact, optimality
-from spec.clauses import BY_ID
+import lasso_spec.reference as reference
+from lasso_spec.spec import conventions, duality, exact, optimality
+from lasso_spec.spec.clauses import BY_ID
 
 small = st.builds(Fraction, st.integers(-4, 4), st.sampled_from([1, 1, 1, 2, 3]))
 penalty = st.builds(Fraction, st.integers(0, 8), st.sampled_from([1, 2, 3]))

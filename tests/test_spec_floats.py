@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import reference
-from spec import exact, floating
+import lasso_spec.reference as reference
+from lasso_spec.spec import exact, floating
 
 doubles = st.floats(-1e3, 1e3, allow_nan=False, allow_infinity=False, allow_subnormal=False).filter(
     lambda v: v == 0 or abs(v) > 1e-100

@@ -5,7 +5,7 @@ from fractions import Fraction
 import numpy as np
 import pytest
 
-from reference import (
+from lasso_spec.reference import (
     Problem,
     ProblemError,
     certify,

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from porting import generate_vectors, run_vectors, schema_check
-from reference import Problem, ProblemError, certify, solve
-from spec.claims import CLAIMS
-from spec.clauses import BY_ID
+from lasso_spec.porting import generate_vectors, run_vectors, schema_check
+from lasso_spec.reference import Problem, ProblemError, certify, solve
+from lasso_spec.spec.claims import CLAIMS
+from lasso_spec.spec.clauses import BY_ID
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTOR_DIR = ROOT / "spec" / "vectors"

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from fractions import Fraction
 
-from reference import Problem, lambda_max
+from lasso_spec.reference import Problem, lambda_max
 
 KINDS = ("lasso", "elastic_net", "ridge", "least_squares")
 

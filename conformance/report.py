@@ -135,7 +135,7 @@ def write_kkt_bands(results, report_path, gap_rtol):
     entry gets ``"kkt_band"``: the file's path, or why there is none (matplotlib is an
     optional extra).  Returns the paths written.
     """
-    from reference import Problem
+    from lasso_spec.reference import Problem
 
     from .verdict import augmented_column_norms_sq, gap_tolerance
 
@@ -145,7 +145,7 @@ def write_kkt_bands(results, report_path, gap_rtol):
     try:
         import matplotlib  # noqa: F401  (the optional extra)
 
-        import figures
+        import lasso_spec.figures as figures
     except ImportError:
         for failure in failures:
             failure["kkt_band"] = "not drawn: matplotlib is not installed (pip install matplotlib)"

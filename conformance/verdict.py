@@ -68,9 +68,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from reference import Problem, ProblemError, certify, objective, solve
-from reference._exact import solve_linear
-from reference._validate import to_fraction
+from lasso_spec.reference import Problem, ProblemError, certify, objective, solve
+from lasso_spec.reference._exact import solve_linear
+from lasso_spec.reference._validate import to_fraction
 
 GAP_RTOL = 1e-9
 #: Triage only: an answer within this fraction of the achievable decrease F(0) − F* whose

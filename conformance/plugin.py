@@ -23,6 +23,7 @@ import os
 import pytest
 from hypothesis import settings
 
+from . import profiles
 from .cases import CASES
 from .implementations import LoadError, load, load_command
 from .report import Collector, new_stats, write_kkt_bands
@@ -32,6 +33,7 @@ from .verdict import GAP_RTOL
 IMPL_KEY = pytest.StashKey()
 COLLECTOR_KEY = pytest.StashKey()
 XFAILS_KEY = pytest.StashKey()
+PROFILE_KEY = pytest.StashKey()
 
 #: Every check ID of the suite (the xfails file is matched against these).
 GENERATED = (
@@ -43,7 +45,7 @@ CHECK_IDS = (*(case.id for case in CASES), *(check for check, _, _ in GENERATED)
 
 
 def pytest_addoption(parser):
-    group = parser.getgroup("conformance", "conformance gate (tests/conformance)")
+    group = parser.getgroup("conformance", "conformance gate (lasso_spec.conformance)")
     group.addoption("--impl", default=os.environ.get("LASSO_IMPL", "reference"),
                     help="implementation under test: built-in name or MODULE:CALLABLE "
                          "[env LASSO_IMPL; default reference]")
@@ -57,7 +59,13 @@ def pytest_addoption(parser):
                     help="accuracy demanded: F(w) - F* <= GAP_RTOL * |y|^2/2 (default 1e-9)")
 
 
+@pytest.hookimpl(trylast=True)  # after hypothesis' own plugin has read --hypothesis-profile
 def pytest_configure(config):
+    try:
+        name, source = profiles.load(config.getoption("hypothesis_profile", None))
+    except ValueError as error:
+        raise pytest.UsageError(f"conformance: {error}") from None
+    config.stash[PROFILE_KEY] = (name, source)
     config.addinivalue_line(
         "markers", "conformance_check(check_id, kind): a conformance check and its problem kind"
     )
@@ -127,13 +135,14 @@ def pytest_collection_modifyitems(config, items):
 
 def _hypothesis_line(config):
     profile = settings.default
+    name, source = config.stash[PROFILE_KEY]
     seed = config.getoption("hypothesis_seed", None)
     seed_text = (
         "derandomized (fixed examples)" if profile.derandomize
         else f"seed {seed}" if seed is not None else "random seed (failures print a blob)"
     )
     return (
-        f"conformance: hypothesis profile {settings._current_profile!r}: "
+        f"conformance: hypothesis profile {name!r} (from {source}): "
         f"{examples_per_check()} examples per generated check, {seed_text}"
     )
 
@@ -189,7 +198,7 @@ def _meta(config, impl):
             "capabilities": impl.capabilities,
         },
         "hypothesis": {
-            "profile": settings._current_profile,
+            "profile": config.stash[PROFILE_KEY][0],
             "derandomize": settings.default.derandomize,
             "seed": config.getoption("hypothesis_seed", None),
             "examples_per_generated_check": examples_per_check(),

@@ -58,7 +58,7 @@ def _enet_parameters(n, l1, l2):
 
 def reference_exact():
     """The exact solver, rounded to the nearest doubles: the best float64 answer there is."""
-    import reference
+    import lasso_spec.reference as reference
 
     def solve(X, y, l1, l2):
         solution = reference.solve(X.tolist(), y.tolist(), l1, l2)
@@ -77,7 +77,7 @@ CD_MAX_SWEEPS = 200_000
 
 def reference_cd():
     """The notes' coordinate descent (reference.coordinate_descent) in float64."""
-    import reference
+    import lasso_spec.reference as reference
 
     def solve(X, y, l1, l2):
         run = reference.coordinate_descent(

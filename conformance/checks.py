@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from .cases import CASES, kind
-from .conftest import GENERATED, examples_per_check
+from .plugin import GENERATED, examples_per_check
 from .strategies import problems
 from .verdict import as_received, exact_solution
 

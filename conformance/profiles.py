@@ -1,0 +1,60 @@
+"""Hypothesis profiles of the suite and the gate, and how one is chosen.
+
+``dev``       quick, randomised, with the example database (the default outside CI).
+``ci``        derandomized, no database, prints the reproduction blob: the same
+              examples on every machine, so a verdict never flips between runs.
+``thorough``  many examples, for a long local hunt.
+
+Choice, first match wins: ``--hypothesis-profile NAME`` on the command line, then the
+environment variable ``HYPOTHESIS_PROFILE`` (CI systems set it), then ``dev``.  The
+chosen profile and where it came from are printed in the gate's header.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+_COMMON = {
+    "deadline": None,  # exact arithmetic has no useful wall-clock bound; no test depends on time
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+
+PROFILES = {
+    "dev": {"max_examples": 40},
+    "ci": {"max_examples": 150, "derandomize": True, "database": None, "print_blob": True},
+    "thorough": {"max_examples": 2000},
+}
+
+for _name, _options in PROFILES.items():
+    settings.register_profile(_name, **_options, **_COMMON)
+
+
+def choose(command_line: str | None, environ=os.environ) -> tuple[str, str]:
+    """(profile name, where it came from); an unknown name raises ValueError.
+
+    >>> choose("ci", {})
+    ('ci', '--hypothesis-profile')
+    >>> choose(None, {"HYPOTHESIS_PROFILE": "thorough"})
+    ('thorough', 'HYPOTHESIS_PROFILE')
+    >>> choose(None, {})
+    ('dev', 'default')
+    """
+    if command_line:
+        name, source = command_line, "--hypothesis-profile"
+    elif environ.get("HYPOTHESIS_PROFILE"):
+        name, source = environ["HYPOTHESIS_PROFILE"], "HYPOTHESIS_PROFILE"
+    else:
+        name, source = "dev", "default"
+    if name not in PROFILES:
+        raise ValueError(f"unknown hypothesis profile {name!r} (from {source}); "
+                         f"choose one of {', '.join(PROFILES)}")
+    return name, source
+
+
+def load(command_line: str | None, environ=os.environ) -> tuple[str, str]:
+    """Choose the profile as :func:`choose` does and load it."""
+    name, source = choose(command_line, environ)
+    settings.load_profile(name)
+    return name, source
