@@ -1,6 +1,6 @@
 """Benchmark: time reference.solve on random integer problems (not a test).
 
-    python benchmarks/bench_solve.py [sizes...]
+    python benchmarks/bench_solve.py [sizes...]     # with lasso-spec installed (pip install -e .)
 
 For each n = p, X and y have integer entries in [-5, 5] (seeded), and two
 solves are timed: λ₁ = λ_max/100 and the full path to λ₁ = 0.  Prints a
@@ -10,9 +10,6 @@ Markdown table of the best of three wall-clock times and the number of knots.
 import random
 import sys
 import time
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from lasso_spec.reference import lambda_max, solve
 

@@ -1,7 +1,9 @@
 """The conformance gate: check any L1/L2-regularised least-squares solver against the spec.
 
-Run ``pytest tests/conformance --impl NAME`` (a built-in name, ``MODULE:CALLABLE``,
-or ``--impl-cmd "COMMAND"`` for a solver in another process).  See ``conftest.py``.
+Run ``lasso-spec verify --impl NAME`` (a built-in name, ``MODULE:CALLABLE``, or
+``--impl-cmd "COMMAND"`` for a solver in another process), or this repository's
+``pytest tests/test_gate.py --impl NAME``.  The pytest plugin is ``plugin.py``; the
+checks themselves are ``checks.py``.
 
 Modules:
 

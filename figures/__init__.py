@@ -1,4 +1,4 @@
-"""Pictures of the spec, drawn from exact computations (``python -m figures [OUTDIR]``).
+"""Pictures of the spec, drawn from exact computations (``python -m lasso_spec.figures [OUTDIR]``).
 
 Each figure has a data function, exact and free of matplotlib, and a drawing
 step (``figures.draw``) that converts to floats only to draw:

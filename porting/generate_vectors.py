@@ -1,7 +1,7 @@
 """Generate the language-neutral test vectors ``spec/vectors/*.json`` from the exact reference.
 
-    python -m porting.generate_vectors            # rewrite the files
-    python -m porting.generate_vectors --check    # exit 1 if a file differs from a fresh run
+    python -m lasso_spec.porting.generate_vectors            # rewrite the files
+    python -m lasso_spec.porting.generate_vectors --check    # exit 1 if a file differs from a fresh run
 
 Deterministic: the same bytes on every run and machine (fixed seeds, sorted
 keys, no timestamps).  Every expected answer is computed by ``reference.solve``
@@ -808,7 +808,7 @@ def build_file(name):
         "algorithm": "L1/L2-regularised least squares (Lasso, Ridge, Elastic Net)",
         "title": title,
         "schema": SCHEMA_NAME,
-        "generator": "python -m porting.generate_vectors",
+        "generator": "python -m lasso_spec.porting.generate_vectors",
         "generatorVersion": VERSION,
         "objective": OBJECTIVE,
         "convention": CONVENTION,
@@ -861,7 +861,7 @@ def main(argv=None):
         else:
             path.write_text(text, encoding="utf-8")
     if check and stale:
-        print("stale vector files (run python -m porting.generate_vectors):", *stale)
+        print("stale vector files (run python -m lasso_spec.porting.generate_vectors):", *stale)
         return 1
     total = sum(build_count for build_count in (t.count('"tcId"') for t in texts.values()))
     print(f"{'checked' if check else 'wrote'} {len(texts)} files, {total} tests, in {VECTOR_DIR}")

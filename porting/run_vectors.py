@@ -1,9 +1,9 @@
 """Run every test vector against a port and print a per-tcId verdict table.
 
-    python -m porting.run_vectors "node porting/node/lasso_cd.js"
-    python -m porting.run_vectors "./my_port" --timeout 60 --relative-gap 1e-9
+    python -m lasso_spec.porting.run_vectors "node porting/node/lasso_cd.js"
+    python -m lasso_spec.porting.run_vectors "./my_port" --timeout 60 --relative-gap 1e-9
 
-The port speaks the process protocol (tests/conformance/process_impl.py,
+The port speaks the process protocol (conformance/process_impl.py,
 porting/README.md).  Its optional ``{"capabilities": true}`` reply is read for
 ``relative_gap`` (default 0: an exact port), ``capabilities`` (problem kinds
 declined, ``exact_zeros``) and ``reasons``; ``--relative-gap`` overrides the
