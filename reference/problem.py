@@ -1,51 +1,131 @@
 """A problem (X, y, λ₁, λ₂) held exactly, printed ready to paste, and read from JSON.
 
 Numbers travel as JSON numbers or as exact strings ``"p/q"`` (also ``"-3"``,
-``"0.25"``); a float is read exactly (``0.1`` is the binary value).  The
-``repr`` of a Problem is a Python expression that rebuilds it exactly, so a
+``"0.25"``, ``"1.5e-3"``); a float is read exactly (``0.1`` is the binary value).
+The ``repr`` of a Problem is a Python expression that rebuilds it exactly, so a
 failing hypothesis example can be pasted straight into a test.
+
+Size limit of number literals: in ``"p/q"`` each of p and q has at most
+``MAX_DIGITS = 10 000`` digits; a decimal literal ``d₁…dₖ × 10^e`` (its digits
+without the point, exponent adjusted for them) needs ``k ≤ 10 000`` and
+``|e| ≤ MAX_EXPONENT = 10 000``.  Beyond that, ``parse_number`` and
+``Problem.from_json`` raise a ProblemError at once (``"1e999999999"`` would
+otherwise compute 10⁹⁹⁹⁹⁹⁹⁹⁹⁹), and :func:`loads` applies the same limit to JSON
+integers.  None of this depends on Python's ``sys.get_int_max_str_digits()``:
+digits are converted through :class:`~decimal.Decimal`, which has no such limit.
 """
 
+import json
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
-from ._validate import ProblemError, as_problem, to_fraction
+from ._validate import (
+    MAX_DIGITS,
+    MAX_EXPONENT,
+    ProblemError,
+    as_problem,
+    check_decimal_size,
+    show,
+    to_fraction,
+)
 
-__all__ = ["Problem", "format_number", "parse_number"]
+__all__ = ["Problem", "format_number", "loads", "parse_number"]
+
+_DIGITS = r"\d+(?:_\d+)*"
+_LITERAL = re.compile(
+    rf"\s*(?P<sign>[-+]?)(?:(?P<num>{_DIGITS})\s*/\s*(?P<den>{_DIGITS})"
+    rf"|(?P<int>(?:{_DIGITS})?)(?:\.(?P<frac>(?:{_DIGITS})?))?(?:[eE](?P<exp>[-+]?{_DIGITS}))?)\s*",
+    re.ASCII,
+)
+
+
+def _integer(digits, name, text):
+    """The int of a digit string, within MAX_DIGITS (exact, whatever the int-string limit)."""
+    digits = digits.replace("_", "")
+    check_decimal_size(len(digits), 0, name, text)
+    return int(Decimal(digits))
 
 
 def parse_number(value, name):
-    """An exact rational from a JSON number or a "p/q" string.
+    """An exact rational from a JSON number or a "p/q" or decimal string (size-limited).
 
-    >>> parse_number("-3/4", "l1"), parse_number(0.5, "l1")
-    (Fraction(-3, 4), Fraction(1, 2))
+    >>> parse_number("-3/4", "l1"), parse_number(0.5, "l1"), parse_number("1.5e-3", "l1")
+    (Fraction(-3, 4), Fraction(1, 2), Fraction(3, 2000))
     >>> parse_number("one", "l1")
     Traceback (most recent call last):
       ...
     lasso_spec.reference._validate.ProblemError: l1 must be a number or a "p/q" string, got 'one'
     """
-    if isinstance(value, str):
-        try:
-            return Fraction(value)
-        except (ValueError, ZeroDivisionError):
+    if not isinstance(value, str):
+        return to_fraction(value, name)
+    match = _LITERAL.fullmatch(value)
+    if match is None or not (match["num"] or match["int"] or match["frac"]):
+        raise ProblemError(f'{name} must be a number or a "p/q" string, got {show(value)}')
+    sign = -1 if match["sign"] == "-" else 1
+    if match["num"] is not None:
+        denominator = _integer(match["den"], name, value)
+        if denominator == 0:
             raise ProblemError(
-                f'{name} must be a number or a "p/q" string, got {value!r}'
-            ) from None
-    return to_fraction(value, name)
+                f'{name} must be a number or a "p/q" string with q > 0, got {show(value)}'
+            )
+        return Fraction(sign * _integer(match["num"], name, value), denominator)
+    whole, frac = (match["int"] or "").replace("_", ""), (match["frac"] or "").replace("_", "")
+    written = (match["exp"] or "0").replace("_", "")
+    if len(written.lstrip("+-").lstrip("0")) > len(str(MAX_EXPONENT + MAX_DIGITS)):
+        raise ProblemError(  # |exponent| > MAX_EXPONENT + MAX_DIGITS: refused unread
+            f"{name} is too large to read exactly: {show(value)} has an exponent of "
+            f"{len(written)} digits; the limit is |exponent| <= {MAX_EXPONENT}"
+        )
+    exponent = int(written) - len(frac)
+    check_decimal_size(len(whole + frac), exponent, name, value)
+    return sign * to_fraction(Decimal(f"{whole}{frac}e{exponent}"), name)
 
 
 def format_number(value):
-    """The exact "p/q" (or "p") string of a rational.
+    """The exact "p/q" (or "p") string of a rational (any number of digits).
 
     >>> format_number(Fraction(-3, 4)), format_number(2)
     ('-3/4', '2')
     """
-    return str(Fraction(value))
+    value = to_fraction(value, "value")
+    text = _int_text(value.numerator)
+    return text if value.denominator == 1 else f"{text}/{_int_text(value.denominator)}"
+
+
+def _int_text(n):
+    try:
+        return str(n)
+    except ValueError:  # beyond sys.get_int_max_str_digits(); Decimal(int) is exact, no limit
+        return str(Decimal(n))
+
+
+def _json_int(text):
+    return _integer(text.lstrip("-"), "a JSON integer", text) * (-1 if text[0] == "-" else 1)
+
+
+def loads(text):
+    """Parse JSON text; integers are size-limited like literals, bad JSON is a ProblemError.
+
+    >>> loads('{"l1": 1, "y": [0.5]}')
+    {'l1': 1, 'y': [0.5]}
+    >>> loads("1" * 10_001)  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+      ...
+    lasso_spec.reference._validate.ProblemError: a JSON integer is too large to read exactly: ...
+    """
+    try:
+        return json.loads(text, parse_int=_json_int)
+    except json.JSONDecodeError as error:
+        raise ProblemError(str(error)) from None
+    except RecursionError:
+        raise ProblemError("the JSON is nested too deeply to read") from None
 
 
 def _parse_rows(rows, name):
     if not isinstance(rows, list):
-        raise ProblemError(f"{name} must be a list, got {rows!r}")
+        raise ProblemError(f"{name} must be a list, got {show(rows)}")
     return [
         [parse_number(v, f"{name}[{i}][{j}]") for j, v in enumerate(row)]
         if isinstance(row, list)
@@ -78,7 +158,7 @@ class Problem:
     def from_json(cls, data):
         """Build from a dict with keys X, y, l1 and optionally l2 (numbers or "p/q")."""
         if not isinstance(data, dict):
-            raise ProblemError(f"a problem must be a JSON object, got {data!r}")
+            raise ProblemError(f"a problem must be a JSON object, got {show(data)}")
         unknown = set(data) - {"X", "y", "l1", "l2"}
         missing = {"X", "y", "l1"} - set(data)
         if unknown or missing:

@@ -39,7 +39,7 @@ BAD_PROBLEMS = [
     (([[[1], [2]], [[3], [4]]], GOOD_Y, 1), r"X\[0\]\[0\] must be a real number, got list"),
     (("12", GOOD_Y, 1), "X must be a sequence of numbers, got '12'"),
     ((GOOD_X, 5, 1), "y must be a sequence of numbers, got 5"),
-    ((np.array([1.0, 2.0]), GOOD_Y, 1), r"X\[0\] must be a sequence of numbers"),
+    ((np.array([1.0, 2.0]), GOOD_Y, 1), r"X must be a 2-d array, got shape \(2,\)"),
     ((GOOD_X, GOOD_Y, np.bool_(True)), "l1 must be a real number, not a bool"),
 ]
 
