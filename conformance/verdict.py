@@ -68,9 +68,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from lasso_spec.reference import Problem, ProblemError, certify, objective, solve
+from lasso_spec.reference import Problem, certify, objective, solve
 from lasso_spec.reference._exact import solve_linear
-from lasso_spec.reference._validate import to_fraction
+
+from .answers import AnswerError, as_answer
 
 GAP_RTOL = 1e-9
 #: Triage only: an answer within this fraction of the achievable decrease F(0) − F* whose
@@ -128,16 +129,9 @@ def exact_solution(problem):
 
 def parse_output(values, p):
     """The answer as a tuple of p exact Fractions, or OutputError saying what is wrong."""
-    if isinstance(values, np.ndarray) and values.ndim != 1:
-        raise OutputError(f"returned an array of shape {values.shape}; expected shape ({p},)")
-    if isinstance(values, (str, bytes, dict)) or not hasattr(values, "__iter__"):
-        raise OutputError(f"returned {type(values).__name__} {values!r}; expected {p} numbers")
-    items = list(values)
-    if len(items) != p:
-        raise OutputError(f"returned {len(items)} coefficients; the problem has p = {p}")
     try:
-        return tuple(to_fraction(v, f"coefficient w[{j}]") for j, v in enumerate(items))
-    except ProblemError as error:
+        return tuple(as_answer(values, p))
+    except AnswerError as error:
         raise OutputError(str(error)) from None
 
 

@@ -16,7 +16,7 @@ import random
 import sys
 
 from . import Problem, ProblemError, certify, solve
-from .problem import format_number, parse_number
+from .problem import format_number, loads, parse_number
 
 USAGE = "usage: python -m reference [certify < problem-and-candidate.json]"
 
@@ -89,7 +89,7 @@ def certify_json(data):
 def run_certify(stdin, out, err):
     """The ``certify`` subcommand: JSON in, certificate JSON out, exit status as documented."""
     try:
-        result = certify_json(json.loads(stdin.read()))
+        result = certify_json(loads(stdin.read()))  # bounded numbers and nesting
     except (json.JSONDecodeError, ProblemError) as error:
         print(f"certify: {error}", file=err)
         return 2
