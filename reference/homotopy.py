@@ -42,7 +42,7 @@ from itertools import combinations
 from typing import NamedTuple
 
 from ._exact import gram, integer_scale, is_nonsingular, nonnegative_solution_exists, xt_times
-from ._validate import as_matrix, as_problem, as_vector
+from ._validate import ProblemError, as_matrix, as_problem, as_vector
 from .certificate import objective
 
 __all__ = ["Knot", "Solution", "lambda_max", "solve"]
@@ -86,8 +86,17 @@ def lambda_max(X, y):
     return max(abs(cj) for cj in xt_times(X, y))
 
 
-def solve(X, y, l1, l2=0):
+#: ``method="auto"`` uses the homotopy up to this many entries of X (n·p), refinement above.
+AUTO_REFINE_SIZE = 400
+
+
+def solve(X, y, l1, l2=0, *, method="auto", path=False):
     """The exact minimiser of F(w) = ½‖y − Xw‖² + l1‖w‖₁ + l2‖w‖₂².
+
+    ``method``: "homotopy" (this module; it always records the path), "refine"
+    (:mod:`refine`, iterative refinement for realistic sizes; ``path == ()``), or
+    "auto": the homotopy when ``path`` is requested or n·p ≤ AUTO_REFINE_SIZE,
+    refinement otherwise.  Both return the same exact w (where unique) and F*.
 
     >>> s = solve([[1, 1], [1, 0], [0, 1]], [3, 2, 1], 1)
     >>> s.w, s.unique, s.objective
@@ -95,7 +104,16 @@ def solve(X, y, l1, l2=0):
     >>> [(str(k.lam), [str(v) for v in k.w]) for k in s.path]
     [('5', ['0', '0']), ('3', ['1', '0']), ('1', ['5/3', '2/3'])]
     """
+    if method not in ("auto", "homotopy", "refine"):
+        raise ProblemError(f'method must be "auto", "homotopy" or "refine", got {method!r}')
+    if method == "refine" and path:
+        raise ProblemError('path=True needs method="homotopy" or "auto"; refinement has no path')
     X, y, l1, l2 = as_problem(X, y, l1, l2)
+    large = len(X) * len(X[0]) > AUTO_REFINE_SIZE
+    if method == "refine" or (method == "auto" and large and not path):
+        from .refine import refine  # refine builds on this module
+
+        return refine(X, y, l1, l2)
     p = len(X[0])
     G = gram(X, 2 * l2)  # XᵀX + 2λ₂I
     c = xt_times(X, y)
