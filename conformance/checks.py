@@ -1,6 +1,6 @@
 """The conformance checks: the worked example, the edge-case pack, generated problems.
 
-Each test is one check ID (see conftest.CHECK_IDS); its verdict comes from the
+Each test is one check ID (see plugin.CHECK_IDS); its verdict comes from the
 certificates of verdict.py against the exact optimum of the float64 problem the
 implementation received.
 """
@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from .cases import CASES, kind
-from .plugin import GENERATED, examples_per_check
+from .plugin import GENERATED, examples_per_check, phases
 from .strategies import problems
 from .verdict import as_received, exact_solution
 
@@ -40,6 +40,7 @@ def _generated_param(check_id, problem_kind, family):
 
 _SETTINGS = settings(
     max_examples=examples_per_check(),
+    phases=phases(),  # no shrinking unless --full-shrink: the first failing problem, at once
     suppress_health_check=[*settings.default.suppress_health_check,
                            HealthCheck.function_scoped_fixture],
 )

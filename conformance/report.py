@@ -52,16 +52,29 @@ def _outcome(report):
     return {"passed": "pass", "failed": "fail", "skipped": "skip"}[report.outcome]
 
 
+def check_order(check_id):
+    """The canonical position of a check (its place in plugin.CHECK_IDS, unknown ones last)."""
+    from .plugin import CHECK_IDS
+
+    return (CHECK_IDS.index(check_id), "") if check_id in CHECK_IDS else (len(CHECK_IDS), check_id)
+
+
 class Collector:
-    """Gathers the conformance results of one session, in test order."""
+    """Gathers the conformance results of one session.
+
+    Results arrive in completion order, which under pytest-xdist depends on the workers'
+    timing; :meth:`ordered` (used for the table, the JSON and the Markdown) sorts them into
+    the canonical check order, so every run writes the same report whatever ``-n`` is.
+    """
 
     def __init__(self):
         self.results = {}
 
     def add(self, report):
+        """Record one test report; the entry when a check has finished, else None."""
         stats = dict(report.user_properties).get("conformance")
         if stats is None:
-            return
+            return None
         if report.when == "call" or (report.when == "setup" and report.skipped):
             entry = dict(stats)
             entry["result"] = _outcome(report)
@@ -69,20 +82,28 @@ class Collector:
                 entry["skip_reason"] = entry["skip_reason"] or _skip_reason(report)
             if hasattr(report, "wasxfail"):
                 entry["xfail_reason"] = report.wasxfail
+            entry["seconds"] = round(float(getattr(report, "duration", 0.0)), 3)
             self.results[report.nodeid] = entry
-        elif report.when == "teardown" and report.failed and report.nodeid in self.results:
+            return entry
+        if report.when == "teardown" and report.failed and report.nodeid in self.results:
             self.results[report.nodeid]["result"] = "fail"
+        return None
+
+    def ordered(self):
+        """The entries in the canonical check order (then node ID): the same for every run."""
+        keys = sorted(self.results, key=lambda k: (check_order(self.results[k]["check"]), k))
+        return [self.results[k] for k in keys]
 
     def totals(self):
         counts = {}
         for entry in self.results.values():
             counts[entry["result"]] = counts.get(entry["result"], 0) + 1
-        return counts
+        return dict(sorted(counts.items()))
 
-    def table(self, header):
-        """The readable per-check summary."""
+    def table(self, header, width=120):
+        """The readable per-check summary; long notes wrap (never cut) under the note column."""
         lines = [header, _row("check", "result", "problems", "worst KKT/λ", "worst gap", "note")]
-        for entry in self.results.values():
+        for entry in self.ordered():
             note = ""
             if entry["result"] == "skip":
                 note = entry.get("skip_reason") or ""
@@ -96,27 +117,71 @@ class Collector:
                 note = (note + "; " if note else "") + (
                     f"{entry['non_unique_equivalent']} non-unique but equivalent"
                 )
-            lines.append(
+            lines += _wrapped(
                 _row(entry["check"], entry["result"].upper(), str(entry["problems"]),
                      _number(entry["worst_kkt_rel"], entry), _number(entry["worst_gap_rel"], entry),
-                     note)
+                     ""),
+                note, width,
             )
-        totals = ", ".join(f"{v} {k}" for k, v in sorted(self.totals().items()))
+        totals = ", ".join(f"{v} {k}" for k, v in self.totals().items())
         lines.append(f"conformance totals: {totals or 'no checks ran'}")
         return lines
 
     def write_json(self, path, meta):
-        document = {**meta, "totals": self.totals(), "checks": list(self.results.values())}
+        document = {**meta, "totals": self.totals(), "checks": self.ordered()}
         Path(path).write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+    def markdown(self, meta, verdict):
+        """A Markdown summary for CI (e.g. $GITHUB_STEP_SUMMARY): verdict, totals, failures."""
+        impl = meta["implementation"]
+        totals = ", ".join(f"{v} {k}" for k, v in self.totals().items()) or "no checks ran"
+        lines = [
+            f"### lasso-spec conformance: {impl['name']} {impl['version']}: {verdict}",
+            "",
+            f"{totals}; accuracy demanded F(w) − F* ≤ {meta['gap_rtol']:g}·S; hypothesis "
+            f"profile `{meta['hypothesis']['profile']}`",
+            "",
+            "| check | result | problems | worst KKT/λ | worst gap | note |",
+            "|---|---|---:|---:|---:|---|",
+        ]
+        for entry in self.ordered():
+            note = _note(entry).replace("|", "\\|")
+            lines.append(
+                f"| `{entry['check']}` | {entry['result'].upper()} | {entry['problems']} | "
+                f"{_number(entry['worst_kkt_rel'], entry)} | "
+                f"{_number(entry['worst_gap_rel'], entry)} | {note} |"
+            )
+        return "\n".join(lines) + "\n\n"
+
+
+def _note(entry):
+    if entry["result"] == "skip":
+        return entry.get("skip_reason") or ""
+    if entry["result"] in ("xfail", "xpass"):
+        return "expected failure: " + (entry.get("xfail_reason") or "")
+    if entry["failure"]:
+        return entry["failure"].get("triage") or ""
+    return ""
 
 
 def _number(value, entry):
     return "-" if not entry["problems"] else f"{value:.2g}"
 
 
+_NOTE_COLUMN = 40 + 1 + 6 + 1 + 8 + 2 + 11 + 2 + 9 + 2
+
+
 def _row(check, result, problems, kkt, gap, note):
-    text = f"{check:<40} {result:<6} {problems:>8}  {kkt:>11}  {gap:>9}  {note}"
-    return text if len(text) <= 160 else text[:159] + "…"
+    return f"{check:<40} {result:<6} {problems:>8}  {kkt:>11}  {gap:>9}  {note}"
+
+
+def _wrapped(row, note, width):
+    """The row with its note wrapped at word boundaries under the note column (never cut)."""
+    import textwrap
+
+    room = max(30, width - _NOTE_COLUMN)
+    pieces = textwrap.wrap(note, room, break_long_words=False, break_on_hyphens=False) or [""]
+    return [row + pieces[0]] + [" " * _NOTE_COLUMN + piece for piece in pieces[1:]]
 
 
 def _skip_reason(report):
@@ -143,9 +208,8 @@ def write_kkt_bands(results, report_path, gap_rtol):
     if not failures:
         return []
     try:
-        import matplotlib  # noqa: F401  (the optional extra)
-
         import lasso_spec.figures as figures
+        import matplotlib  # noqa: F401  (the optional extra)
     except ImportError:
         for failure in failures:
             failure["kkt_band"] = "not drawn: matplotlib is not installed (pip install matplotlib)"

@@ -1,20 +1,26 @@
 """Run every test vector against a port and print a per-tcId verdict table.
 
     python -m lasso_spec.porting.run_vectors "node porting/node/lasso_cd.js"
-    python -m lasso_spec.porting.run_vectors "./my_port" --timeout 60 --relative-gap 1e-9
+    python -m lasso_spec.porting.run_vectors "./my_port" --timeout 60 --gap-rtol 1e-9
 
-The port speaks the process protocol (conformance/process_impl.py,
-porting/README.md).  Its optional ``{"capabilities": true}`` reply is read for
-``relative_gap`` (default 0: an exact port), ``capabilities`` (problem kinds
-declined, ``exact_zeros``) and ``reasons``; ``--relative-gap`` overrides the
-declared accuracy.  Exit status:
-0 when every test passes or is skipped for a declared reason, 1 otherwise.
+(also ``lasso-spec vectors "CMD"``).  The port speaks the process protocol
+(conformance/process_impl.py, porting/README.md).  Its optional ``{"capabilities": true}``
+reply is read for ``capabilities`` (problem kinds declined, ``exact_zeros``), ``reasons``
+and ``relative_gap``.  The accuracy demanded is the suite's, never the port's:
+``--gap-rtol`` (default the gate's GAP_RTOL, 10⁻⁹).  A port declaring a coarser
+``relative_gap`` (e.g. a float32 port) declares a limitation: an answer that fails the
+suite's accuracy but meets the declared one is reported as LIMITED, its own tier, and the
+run exits 1 unless ``--accept-limitations``; a declared value finer than the suite's
+changes nothing.  Exit status: 0 when every test passes or is skipped for a declared
+reason; 1 when one fails (or is LIMITED without --accept-limitations); 2 on a usage
+error, a port that cannot start or answer, or a run that checked nothing: no vector was
+solved, or a kind the port claims had no vector to check (without ``--only``).
 
 The verdicts are exact: the returned floats are converted to rationals
 exactly, and every quantity below is computed in rational arithmetic from the
 exact problem (all inputs of the vectors are binary64 numbers, so the port
-solved exactly that problem).  Write G = relative_gap · F(0), F(0) = ½‖y‖²,
-the accuracy the port promises; w the answer, w* the expected minimiser,
+solved exactly that problem).  Write G = gap_rtol · F(0), F(0) = ½‖y‖²,
+the accuracy demanded; w the answer, w* the expected minimiser,
 c(w) = Xᵀ(y − Xw) − 2λ₂w, d = w − w*.
 
 1. **objective** (spec DUAL-GAP): F(w) − F* ≤ G.  This is the promise itself.
@@ -284,8 +290,12 @@ class Checker:
 # --------------------------------------------------------------------------- running
 
 
-def run(impl, vectors, relative_gap, capabilities, reasons, error_type):
-    """Outcome of every vector, in order (capabilities: name -> bool, as declared)."""
+def run(impl, vectors, relative_gap, capabilities, reasons, error_type, declared=None):
+    """Outcome of every vector, in order (capabilities: name -> bool, as declared).
+
+    ``relative_gap`` is the accuracy demanded (the suite's); ``declared``, the port's own
+    coarser promise if any: an answer that meets only it is ``limited``, never ``pass``.
+    """
     outcomes = []
     exact_zeros = bool(capabilities.get("exact_zeros", False))
     for vector in vectors:
@@ -312,6 +322,11 @@ def run(impl, vectors, relative_gap, capabilities, reasons, error_type):
                 F0 = sum(v * v for v in checker.y) / 2
                 failures, relative = checker.check(w, Fraction(relative_gap) * F0, exact_zeros)
                 outcome = Outcome("fail" if failures else "pass", "; ".join(failures), relative)
+                if failures and declared is not None and declared > relative_gap:
+                    coarse, _ = checker.check(w, Fraction(declared) * F0, exact_zeros)
+                    if not coarse:
+                        outcome = Outcome("limited", f"within the declared relative_gap "
+                                          f"{declared:g} only: " + "; ".join(failures), relative)
         outcome.seconds = time.perf_counter() - start
         outcomes.append(outcome)
     return outcomes
@@ -325,9 +340,11 @@ def format_table(vectors, outcomes):
         note = outcome.message.splitlines()[0] if outcome.message else vector.comment
         lines.append(f"{vector.key:<28} {vector.result:<10} {outcome.status.upper():<7} "
                      f"{gap:>9} {outcome.seconds:6.2f}  {note[:110]}")
-    counts = {s: sum(1 for o in outcomes if o.status == s) for s in ("pass", "fail", "skip")}
+    counts = {s: sum(1 for o in outcomes if o.status == s)
+              for s in ("pass", "fail", "skip", "limited")}
+    limited = f", {counts['limited']} LIMITED (declared accuracy)" if counts["limited"] else ""
     lines.append(f"{len(outcomes)} vectors: {counts['pass']} passed, {counts['fail']} failed, "
-                 f"{counts['skip']} skipped (declared)")
+                 f"{counts['skip']} skipped (declared){limited}")
     return "\n".join(lines)
 
 
@@ -336,34 +353,86 @@ def main(argv=None):
     parser.add_argument("command", help="the port's command line (split with shlex, no shell)")
     parser.add_argument("--vectors", default=str(VECTOR_DIR), help="the vector directory")
     parser.add_argument("--timeout", type=float, default=60.0, help="seconds per problem")
-    parser.add_argument("--relative-gap", type=float, default=None,
-                        help="override the port's declared relative_gap (F(w) - F* <= g F(0))")
+    parser.add_argument("--gap-rtol", "--relative-gap", dest="gap_rtol", type=float,
+                        default=None, help="the accuracy demanded, F(w) - F* <= g F(0) "
+                        "(default the suite's 1e-9; the port's declaration never sets it)")
+    parser.add_argument("--accept-limitations", action="store_true",
+                        help="exit 0 when answers meet only the port's declared coarser "
+                             "relative_gap (still reported as LIMITED)")
     parser.add_argument("--only", default=None, help="run only this file (e.g. lasso_test.json)")
     args = parser.parse_args(argv)
+    from lasso_spec.conformance.verdict import GAP_RTOL
+
+    demanded = GAP_RTOL if args.gap_rtol is None else args.gap_rtol
+    if not 0 <= demanded < math.inf:
+        print(f"--gap-rtol must be a finite number >= 0, got {demanded}", file=sys.stderr)
+        return 2
     ProcessImplementation, ImplementationError = _client()
     vectors = [v for v in load_vectors(args.vectors) if args.only in (None, v.file)]
+    if not vectors:
+        print(f"no test vectors in {args.vectors}" + (f" named {args.only}" if args.only else ""),
+              file=sys.stderr)
+        return 2
     with ProcessImplementation(args.command, timeout=args.timeout) as impl:
         try:
             capabilities, reasons = impl.capabilities, impl.reasons
             name, version, declared = impl.name, impl.version, impl.relative_gap
+            _probe(impl, capabilities)
         except ImplementationError as error:
-            print(error, file=sys.stderr)
+            print(f"the port cannot start or answer; check the command (interpreter, "
+                  f"dependencies, path):\n{error}", file=sys.stderr)
             return 2
-        relative_gap = declared if args.relative_gap is None else args.relative_gap
-        source = "declared" if args.relative_gap is None else "--relative-gap"
         print(f"port: {name} {version}  ({args.command})")
         print(f"capabilities: {json.dumps(capabilities)}")
-        print(f"relative_gap: {relative_gap:g} ({source}): F(w) - F* <= {relative_gap:g} F(0)")
+        source = "suite default" if args.gap_rtol is None else "--gap-rtol"
+        print(f"accuracy demanded: F(w) - F* <= {demanded:g} F(0) ({source})")
+        if declared and declared > demanded:
+            print(f"declared limitation: the port promises only relative_gap {declared:g}; "
+                  "answers within it but not within the demand are LIMITED")
         start = time.perf_counter()
-        outcomes = run(impl, vectors, relative_gap, capabilities, reasons, ImplementationError)
+        outcomes = run(impl, vectors, demanded, capabilities, reasons, ImplementationError,
+                       declared=declared or None)
         elapsed = time.perf_counter() - start
     print(format_table(vectors, outcomes))
     print(f"total {elapsed:.1f} s")
-    failed = [v.key for v, o in zip(vectors, outcomes, strict=True) if o.status == "fail"]
     for vector, outcome in zip(vectors, outcomes, strict=True):
-        if outcome.status == "fail":
-            print(f"\nFAIL {vector.key} ({vector.comment}):\n  {outcome.message}")
-    return 1 if failed else 0
+        if outcome.status in ("fail", "limited"):
+            print(f"\n{outcome.status.upper()} {vector.key} ({vector.comment}):\n"
+                  f"  {outcome.message}")
+    return exit_status(vectors, outcomes, capabilities, every_file=args.only is None,
+                       accept_limitations=args.accept_limitations)
+
+
+def _probe(impl, capabilities):
+    """Solve the notes' worked example first, so that a port that cannot run at all (wrong
+    interpreter, missing dependency) is a clear usage error, not a failure per vector."""
+    if capabilities.get("lasso", True):
+        impl.solve_exact({"X": [[1, 1], [1, 0], [0, 1]], "y": [3, 2, 1], "l1": 1, "l2": 0})
+
+
+def exit_status(vectors, outcomes, capabilities, *, every_file=True, accept_limitations=False):
+    """0 pass, 1 fail (or LIMITED unless accepted), 2 nothing checked (printed why)."""
+    solved = {}
+    for vector, outcome in zip(vectors, outcomes, strict=True):
+        if vector.result != "invalid":
+            k = kind(Fraction(vector.test["l1"]), Fraction(vector.test["l2"]))
+            solved[k] = solved.get(k, 0) + (outcome.status != "skip")
+    claimed = [k for k in ("lasso", "elastic_net", "ridge", "least_squares")
+               if capabilities.get(k, True)]
+    missing = [k for k in claimed if every_file and not solved.get(k)]
+    if not any(solved.values()) or missing:
+        why = (f"the port claims {', '.join(missing)} but no vector of that kind was checked"
+               if missing else "no vector was solved (every solvable vector was skipped)")
+        print(f"\nnothing to call green: {why}; exit status 2", file=sys.stderr)
+        return 2
+    statuses = {o.status for o in outcomes}
+    if "fail" in statuses:
+        return 1
+    if "limited" in statuses and not accept_limitations:
+        print("\nLIMITED: some answers meet only the port's declared accuracy, not the "
+              "suite's; exit status 1 (--accept-limitations to accept them)", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

@@ -23,9 +23,8 @@ from lasso_spec.conformance.implementations import wrap_callable
 from lasso_spec.conformance.report import new_stats
 from lasso_spec.conformance.runner import Runner
 from lasso_spec.conformance.verdict import as_received, exact_solution, float_data, judge
-from meta import broken_solvers
-
 from lasso_spec.reference import Problem, lambda_max
+from meta import broken_solvers
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -133,11 +132,22 @@ def test_float_data_round_trips_exactly():
 # ----------------------------------------------------------------------------- end to end
 
 
-def _pytest(*args, env=None):
-    """Run the conformance suite in a subprocess (tests/ on the path for meta.broken_solvers)."""
+def _pytest(*args, env=None, report=None):
+    """Run the conformance suite in a subprocess (tests/ on the path for meta.broken_solvers).
+
+    The report goes to ``report`` (default: a temporary file, never the repository), and
+    no Markdown summary reaches a CI's $GITHUB_STEP_SUMMARY from these inner runs.
+    """
     environment = dict(os.environ, PYTHONPATH=str(ROOT / "tests"))
-    for key in ("LASSO_IMPL", "LASSO_IMPL_CMD", "LASSO_XFAILS", "LASSO_REPORT"):
+    for key in ("LASSO_IMPL", "LASSO_IMPL_CMD", "LASSO_XFAILS", "LASSO_REPORT",
+                "GITHUB_STEP_SUMMARY", "PYTEST_ADDOPTS"):
         environment.pop(key, None)
+    if not any(str(a).startswith("--conformance-report") for a in args):
+        import tempfile
+
+        fd, path = tempfile.mkstemp(prefix="conformance-meta-", suffix=".json")
+        os.close(fd)
+        environment["LASSO_REPORT"] = report or path
     environment.update(env or {})
     command = [sys.executable, "-m", "pytest", str(ROOT / "tests/test_gate.py"),
                "-p", "no:cacheprovider", "--hypothesis-profile=ci", "-q", *args]

@@ -1,0 +1,224 @@
+"""The gate inside a solver's own test suite, or from plain Python.
+
+In the solver's repository, a few lines make every conformance check one of its own
+pytest tests (in the spirit of scikit-learn's ``parametrize_with_checks``), with its
+expected failures listed in its own repository::
+
+    # tests/test_lasso_spec.py
+    from lasso_spec.conformance.api import parametrize_checks
+    from mysolver import solve                      # solve(X, y, l1, l2) -> w
+
+    @parametrize_checks(solve, xfails={"edge/least-squares*": "no λ = 0 support yet"})
+    def test_lasso_spec(check):
+        check()
+
+No plugin and no option is needed: each ``check`` is a callable that runs one
+conformance check (the worked example, an edge case, or a family of hypothesis-generated
+problems) and fails with the gate's full account (the pasteable problem, the triage, every
+certificate) when the solver's answer is wrong.  The hypothesis profile is the suite's own
+(``settings.default``); a fifth of its ``max_examples`` per generated check.
+
+Without pytest::
+
+    from lasso_spec.conformance.api import run_checks
+    results = run_checks(solve)                    # list[CheckResult]
+    assert all(r.result in ("pass", "skip", "xfail") for r in results)
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, Verbosity, given, settings
+from hypothesis import strategies as st
+
+from .cases import CASES, kind
+from .plugin import CHECK_IDS, GENERATED, phases, read_xfails
+from .report import new_stats
+from .verdict import GAP_RTOL, as_received, exact_solution
+
+__all__ = ["CheckResult", "ConformanceCheck", "checks", "parametrize_checks", "run_checks"]
+
+
+def _implementation(impl):
+    """An Implementation from a callable, a spec string (built-in or MODULE:CALLABLE) or one."""
+    from .implementations import Implementation, load, wrap_callable
+
+    if isinstance(impl, Implementation):
+        return impl
+    if isinstance(impl, str):
+        return load(impl)
+    if not callable(impl):
+        raise TypeError(f"impl must be a callable solve(X, y, l1, l2) or a name, got {impl!r}")
+    import sys
+
+    module = sys.modules.get(getattr(impl, "__module__", None) or "")
+    name = getattr(impl, "__qualname__", None) or repr(impl)
+    spec = f"{module.__name__}:{name}" if module else name
+    return wrap_callable(impl, module, spec=spec)
+
+
+@dataclass
+class ConformanceCheck:
+    """One conformance check of one implementation; calling it runs it (pytest semantics:
+    it fails with ``pytest.fail`` and skips with ``pytest.skip``)."""
+
+    id: str
+    kind: str
+    implementation: object
+    gap_rtol: float = GAP_RTOL
+    case: object = None  # a cases.Case, or None for a generated check
+    family: str | None = None
+    stats: dict = field(default_factory=dict)
+    quiet: bool = False
+    profile: str | None = None  # a hypothesis profile name; None: settings.default
+
+    def __repr__(self):
+        return f"<conformance check {self.id} of {self.implementation.name}>"
+
+    def __call__(self):
+        from .runner import Runner
+
+        self.stats = new_stats(self.id)
+        impl = self.implementation
+        if not impl.supports(self.kind):
+            from .implementations import CAPABILITY_MEANING
+
+            reason = f"{impl.name} declares no support for {CAPABILITY_MEANING[self.kind]}"
+            self.stats["skip_reason"] = reason
+            pytest.skip(reason)
+        runner = Runner(impl, self.stats, self.gap_rtol)
+        if self.case is not None:
+            if self.case.closed_form is not None:
+                assert exact_solution(as_received(self.case.problem)).w == self.case.closed_form
+            runner.check(self.case.problem)
+            return
+        from .strategies import problems
+
+        parent = settings.get_profile(self.profile) if self.profile else settings.default
+        options = {"verbosity": Verbosity.quiet} if self.quiet else {}
+
+        @settings(parent, max_examples=max(10, parent.max_examples // 5), phases=phases(),
+                  suppress_health_check=[*parent.suppress_health_check, HealthCheck.too_slow,
+                                         HealthCheck.data_too_large], deadline=None, **options)
+        @given(data=st.data())
+        def generated(data):
+            runner.check(data.draw(problems(self.kind, self.family), label="problem"))
+
+        generated()
+
+
+def checks(impl, *, gap_rtol=GAP_RTOL, select=None):
+    """Every conformance check of ``impl`` (callable, name or Implementation), in order.
+
+    ``select``: a glob or a list of globs of check IDs (e.g. ``"edge/*"``); default all.
+    """
+    implementation = _implementation(impl)
+    patterns = [select] if isinstance(select, str) else list(select or ["*"])
+    result = [ConformanceCheck(case.id, kind(case.problem), implementation, gap_rtol, case=case)
+              for case in CASES]
+    result += [ConformanceCheck(check_id, problem_kind, implementation, gap_rtol, family=family)
+               for check_id, problem_kind, family in GENERATED]
+    return [c for c in result if any(fnmatch.fnmatchcase(c.id, p) for p in patterns)]
+
+
+def _xfails(xfails):
+    """{pattern: reason} from a dict, or from an xfails file (str or Path)."""
+    if xfails is None:
+        return {}
+    if isinstance(xfails, (str, Path)):
+        return read_xfails(xfails)
+    entries = dict(xfails)
+    for pattern, reason in entries.items():
+        if not str(reason).strip():
+            raise ValueError(f"the expected failure {pattern!r} needs a reason")
+        if not fnmatch.filter(CHECK_IDS, pattern):
+            raise ValueError(f"the expected failure {pattern!r} matches no check "
+                             f"(checks are e.g. {CHECK_IDS[0]}, {CHECK_IDS[-1]})")
+    return entries
+
+
+def _reason(check_id, xfails):
+    return next((r for p, r in xfails.items() if fnmatch.fnmatchcase(check_id, p)), None)
+
+
+def parametrize_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, argname="check"):
+    """``pytest.mark.parametrize`` over every conformance check of ``impl``.
+
+    ``xfails``: {check ID or glob: reason} or the path of an xfails file; those checks
+    are strict expected failures (an unexpected pass fails, so a fixed bug is noticed).
+    """
+    entries = _xfails(xfails)
+    params = []
+    for check in checks(impl, gap_rtol=gap_rtol, select=select):
+        reason = _reason(check.id, entries)
+        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+        params.append(pytest.param(check, id=check.id, marks=marks))
+    return pytest.mark.parametrize(argname, params)
+
+
+@dataclass
+class CheckResult:
+    """The outcome of one check: result is pass, fail, skip, xfail, xpass or error."""
+
+    check: str
+    kind: str
+    result: str
+    problems: int
+    failures: int
+    worst_gap_rel: float
+    worst_kkt_rel: float
+    triage: str | None = None
+    message: str = ""  # the full account of the failure, or the skip reason, or a traceback
+    stats: dict = field(default_factory=dict)
+
+    @property
+    def ok(self):
+        """Not a failure: pass, skip or an expected failure."""
+        return self.result in ("pass", "skip", "xfail")
+
+
+def run_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, profile=None):
+    """Run every conformance check of ``impl`` without pytest; one CheckResult each.
+
+    ``profile``: a hypothesis profile of the suite (dev, ci, thorough); default the current
+    one.  An exception that is not a verdict (an error inside the suite) is result
+    ``error`` with its traceback, never a verdict on the implementation.
+    """
+    from . import profiles
+
+    entries = _xfails(xfails)
+    if profile is not None:
+        profiles.choose(profile, {})  # validates the name
+    results = []
+    for check in checks(impl, gap_rtol=gap_rtol, select=select):
+        check.quiet, check.profile = True, profile
+        outcome, message = _run_one(check)
+        expected = _reason(check.id, entries)
+        if expected and outcome == "fail":
+            outcome, message = "xfail", f"expected failure: {expected}\n{message}"
+        elif expected and outcome == "pass":
+            outcome = "xpass"
+        stats = check.stats
+        failure = stats.get("failure") or {}
+        results.append(CheckResult(check.id, check.kind, outcome, stats.get("problems", 0),
+                                   stats.get("failures", 0), stats.get("worst_gap_rel", 0.0),
+                                   stats.get("worst_kkt_rel", 0.0), failure.get("triage"),
+                                   message, stats))
+    return results
+
+
+def _run_one(check):
+    try:
+        check()
+    except pytest.skip.Exception as skip:
+        return "skip", str(skip.msg)
+    except pytest.fail.Exception as failure:
+        return "fail", str(failure.msg)
+    except Exception:  # not a verdict: an error inside the suite, said as such
+        return "error", traceback.format_exc()
+    return "pass", ""
