@@ -161,11 +161,27 @@ CLAUSES: tuple[Clause, ...] = (
         "CONVENTION-GLMNET",
         "glmnet parameters",
         "glmnet(x, y, family='gaussian', intercept=FALSE, standardize=FALSE) documents the "
-        "objective 1/(2N)·RSS + λ((1 − α)/2‖β‖² + α‖β‖₁) = F/n when λ = (λ₁ + 2λ₂)/n and "
-        "α = λ₁/(λ₁ + 2λ₂). glmnet's documentation also says it standardises y internally for "
-        "the Gaussian family when computing its λ sequence; compare with a supplied λ and a y "
-        "of unit (1/N) variance, as its documentation advises. Not executed here (no R).",
+        "objective 1/(2N)·RSS + λ((1 − α)/2‖β‖² + α‖β‖₁), but at a supplied λ it minimises "
+        "1/(2N)·RSS + λ((1 − α)/(2s_y)‖β‖² + α‖β‖₁) = F/n, s_y = sd(y) (centred, 1/N, even "
+        "without an intercept): its Fortran scales y and λ by 1/s_y and the coefficients back "
+        "by s_y. So λ = (λ₁ + 2s_yλ₂)/n and α = λ₁/(λ₁ + 2s_yλ₂); Lasso (λ₂ = 0) is unaffected, "
+        "and for λ₂ > 0 the documented mapping is right only when s_y = 1. Executed against "
+        "python-glmnet 2.2.1 (Fortran glmnet5.f90, 5/12/14); other glmnet versions, R's "
+        "included, are not executed here. glmnet returns 0 when s_y = 0 (constant y) and drops "
+        "constant columns, so F is not reachable there.",
         conventions.glmnet,
+    ),
+    Clause(
+        "CONVENTION-GLUM",
+        "glum parameters",
+        "GeneralizedLinearRegressor(family='normal', fit_intercept=False, alpha, l1_ratio, P1, "
+        "P2) minimises 1/(2W)·Σsᵢrᵢ² + α·l1_ratio·Σvⱼ|wⱼ| + ½α(1 − l1_ratio)·Σvⱼwⱼ² with "
+        "W = Σsᵢ (s = sample_weight, P1 = P2 = v as 1-d arrays; P2 1-d is diagonal) = F_{s,v}/W "
+        "when alpha = (λ₁ + 2λ₂)/W and l1_ratio = λ₁/(λ₁ + 2λ₂). Scaling all weights by c "
+        "changes nothing; with unit weights W = n (scikit-learn's ElasticNet mapping). Executed "
+        "against glum 3.4.1: unit weights, integer weights against repeated rows, and "
+        "P1 = v, P2 = v² against columns scaled by 1/v.",
+        conventions.glum,
     ),
     Clause(
         "CONFORMANCE-TOLERANCE",
