@@ -330,8 +330,10 @@ def run_certify(args, stdin=None, out=None, err=None):
         return USAGE
     print(json.dumps(result, indent=2), file=out)
     verdict = "PASS" if result["passed"] else "FAIL"
-    how = {"derived tolerance": f"proven F(w) − F* ≤ {float(result['bound']):.3g}, tolerance "
-                                f"G = {float(result.get('G', 0)):.3g}",
+    from fractions import Fraction
+
+    bound, G = float(Fraction(result["bound"])), float(Fraction(result.get("G", "0")))
+    how = {"derived tolerance": f"proven F(w) − F* ≤ {bound:.3g}, tolerance G = {G:.3g}",
            "exact KKT": "exact KKT conditions",
            "gap_tol": "proven F(w) − F* within the given gap_tol"}[result["mode"]]
     print(f"certify: {verdict} ({how})", file=err)
