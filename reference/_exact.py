@@ -62,8 +62,9 @@ def gram(X, shift=0):
 
 def _integers(X):
     """(K·X as integers, K) for the least K that clears every denominator of X."""
-    K = integer_scale(*(v for row in X for v in row))
-    return [[Fraction(v).numerator * (K // Fraction(v).denominator) for v in row] for row in X], K
+    fractions = [[Fraction(v) for v in row] for row in X]
+    K = integer_scale(*(v for row in fractions for v in row))
+    return [[v.numerator * (K // v.denominator) for v in row] for row in fractions], K
 
 
 def integer_scale(*values):

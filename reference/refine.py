@@ -177,18 +177,22 @@ class _IntegerProblem:
         return _is_unique(gram(XE, 2 * l2), xt_times(XE, self.y), [w[j] for j in E], l1, l2)
 
 
-def _float_proposal(X, y, l1, l2, sweeps=2000):
+def _float_proposal(X, y, l1, l2, sweeps=100):
     """(B, signs): the support and signs of a float64 coordinate-descent solution, polished."""
     Xf = np.array([[float(v) for v in row] for row in X])
     yf = np.array([float(v) for v in y])
     G = Xf.T @ Xf + 2 * float(l2) * np.eye(Xf.shape[1])
     c = Xf.T @ yf
     w = _coordinate_descent(G, c, float(l1), sweeps)
-    return _polish(G, c, float(l1), w)
+    return _polish(G, c, float(l1), w, rounds=2 * len(c) + 30)
 
 
 def _coordinate_descent(G, c, lam, sweeps):
-    """Cyclic CD on ½wᵀGw − cᵀw + λ‖w‖₁: a full sweep, then sweeps of the support alone."""
+    """Cyclic CD on ½wᵀGw − cᵀw + λ‖w‖₁: a full sweep, then sweeps of the support alone.
+
+    Capped (``sweeps`` rounds of each kind): CD is slow where n < p and λ is small;
+    the active-set polish that follows finishes such proposals faster.
+    """
     p = len(c)
     w, grad, diag = np.zeros(p), c.copy(), np.diag(G).copy()
     tol = 1e-14 * max(float(np.max(np.abs(c))), 1.0)
