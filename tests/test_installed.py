@@ -1,0 +1,163 @@
+"""The real path, through the built wheel: a solver maintainer's repository uses the gate.
+
+Builds the wheel of this repository, installs it into ONE fresh virtual environment
+(dependencies from PyPI; pip's cache is used), creates a tiny external solver project
+whose solver depends on scikit-learn, and from that project's directory runs
+
+* ``lasso-spec verify --impl …`` (the console script of the wheel), and
+* the pytest entry (``parametrize_checks``) in the project's own test suite,
+
+asserting the verdicts: pass for the correct solver, the named triage ("λ₁ and λ₂
+multiplied by n") for one that forgets the 1/n of scikit-learn's alpha.
+
+Slow (venv, wheel, scikit-learn install: minutes) and needs PyPI, so it runs when
+``CI`` or ``LASSO_TEST_INSTALLED`` is set in the environment, and is skipped otherwise.
+"""
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.skipif(
+    not (os.environ.get("CI") or os.environ.get("LASSO_TEST_INSTALLED")),
+    reason="builds the wheel and a fresh venv with scikit-learn (minutes, needs PyPI): "
+           "set CI=1 or LASSO_TEST_INSTALLED=1",
+)
+
+SOLVER = '''\
+"""A scikit-learn based Lasso solver in the canonical convention (no intercept)."""
+import warnings
+
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.linear_model import Lasso
+
+__version__ = "0.1.0"
+
+
+def solve(X, y, l1, l2):
+    """argmin ½‖y − Xw‖² + l1‖w‖₁: scikit-learn's alpha is l1/n."""
+    return _lasso(X, y, l1 / X.shape[0])
+
+
+def forgets_n(X, y, l1, l2):
+    """The classic slip: alpha = l1 (scikit-learn's loss carries a 1/n)."""
+    return _lasso(X, y, l1)
+
+
+def _lasso(X, y, alpha):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        model = Lasso(alpha=alpha, fit_intercept=False, tol=1e-13, max_iter=10**6)
+        return model.fit(X, y).coef_
+
+
+for _f in (solve, forgets_n):
+    _f.capabilities = {"elastic_net": False, "ridge": False, "least_squares": False}
+'''
+
+SUITE = '''\
+from lasso_spec.conformance.api import parametrize_checks
+from skl_solver import forgets_n, solve
+
+SELECT = ["worked-example", "edge/at-knot", "generated/lasso/generic"]
+
+
+@parametrize_checks(solve, select=SELECT)
+def test_solve(check):
+    check()
+
+
+@parametrize_checks(forgets_n, select=SELECT, xfails={"edge/at-knot": "known: alpha = l1"})
+def test_forgets_n(check):
+    check()
+'''
+
+
+def _run(command, cwd, env=None, timeout=1800):
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env,
+                          check=False, timeout=timeout)
+    return done
+
+
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory):
+    """(venv bin directory, project directory): the wheel installed in a fresh venv."""
+    base = tmp_path_factory.mktemp("installed")
+    wheels = base / "wheels"
+    built = _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(wheels),
+                  str(ROOT)], cwd=base)
+    assert built.returncode == 0, built.stdout + built.stderr
+    (wheel,) = wheels.glob("lasso_spec-*.whl")
+    venv = base / "venv"
+    made = _run([sys.executable, "-m", "venv", str(venv)], cwd=base)
+    assert made.returncode == 0, made.stderr
+    bin_dir = venv / ("Scripts" if os.name == "nt" else "bin")
+    pip = _run([str(bin_dir / "python"), "-m", "pip", "install", "-q", str(wheel),
+                "scikit-learn"], cwd=base)
+    assert pip.returncode == 0, pip.stdout + pip.stderr
+    project = base / "skl-project"
+    (project / "tests").mkdir(parents=True)
+    (project / "skl_solver.py").write_text(SOLVER)
+    (project / "tests" / "test_lasso_spec.py").write_text(SUITE)
+    (project / "pyproject.toml").write_text(textwrap.dedent("""\
+        [project]
+        name = "skl-solver"
+        version = "0.1.0"
+        [tool.pytest.ini_options]
+        pythonpath = ["."]
+        addopts = "-p no:cacheprovider"
+        """))
+    return bin_dir, project
+
+
+def _env():
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONPATH", "PYTEST_ADDOPTS", "GITHUB_STEP_SUMMARY", "LASSO_IMPL",
+                        "LASSO_REPORT", "VIRTUAL_ENV")}
+    return env
+
+
+def test_the_console_script_passes_the_correct_solver(installed):
+    bin_dir, project = installed
+    done = _run([str(bin_dir / "lasso-spec"), "verify", "--impl", "skl_solver:solve",
+                 "-k", "worked or edge/ or lasso/generic"], cwd=project, env=_env())
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr
+    report = project / "conformance-report-skl_solver-solve.json"
+    assert report.exists() and '"fail"' not in report.read_text()
+    assert "skl_solver:solve 0.1.0" in done.stdout
+
+
+def test_the_console_script_names_the_1_over_n_slip(installed):
+    bin_dir, project = installed
+    done = _run([str(bin_dir / "lasso-spec"), "verify", "--impl", "skl_solver:forgets_n",
+                 "-k", "worked"], cwd=project, env=_env())
+    assert done.returncode == 1, done.stdout[-4000:] + done.stderr
+    assert "λ₁ and λ₂ multiplied by n" in done.stdout
+
+
+def test_the_pytest_entry_in_the_solvers_own_suite(installed):
+    bin_dir, project = installed
+    done = _run([str(bin_dir / "python"), "-m", "pytest", "-q", "tests"], cwd=project,
+                env=_env())
+    assert done.returncode == 1, done.stdout[-4000:] + done.stderr
+    assert "3 passed" in done.stdout and "1 xfailed" in done.stdout
+    assert "2 failed" in done.stdout and "multiplied by n" in done.stdout
+    assert "FAILED tests/test_lasso_spec.py::test_forgets_n[worked-example]" in done.stdout
+
+
+def test_certify_and_vectors_work_from_the_wheel(installed):
+    bin_dir, project = installed
+    answer = project / "answer.json"
+    answer.write_text('{"X": [[1, 1], [1, 0], [0, 1]], "y": [3, 2, 1], "l1": 1, '
+                      '"w": [1.6666666666666667, 0.6666666666666666]}')
+    done = _run([str(bin_dir / "lasso-spec"), "certify", str(answer)], cwd=project, env=_env())
+    assert done.returncode == 0, done.stdout + done.stderr
+    done = _run([str(bin_dir / "lasso-spec"), "vectors", "no-such-port-command"], cwd=project,
+                env=_env())
+    assert done.returncode == 2 and "cannot start" in done.stderr
