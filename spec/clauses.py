@@ -39,6 +39,11 @@ class Clause:
         return tuple(f.latex for f in self.formulas)
 
 
+def _prose():
+    """A clause stated in words and checked by its tests; it renders no formula."""
+    return {"formulas": (), "checks": {}}
+
+
 def _float(key):
     return lambda: {"formulas": floating.formulas()[key], "checks": {}}
 
@@ -89,12 +94,15 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(
         "RIDGE-NO-DEAD-ZONE",
         "Ridge zeros are exceptional, not impossible",
-        "For λ₁ = 0, λ₂ > 0: w*_j = 0 iff x_jᵀr* = 0 iff x_jᵀ(XXᵀ + 2λ₂I)⁻¹y = 0. There is no "
-        "interval of data that maps to zero (the coordinate update g/(a + 2λ₂) vanishes only at "
-        "g = 0), so for x_j ≠ 0 the set of y with w*_j = 0 is a hyperplane (measure zero) — but "
-        "it is not empty: exact Ridge zeros occur. For λ₁ > 0, by contrast, w* = 0 on the open "
-        "set ‖Xᵀy‖∞ < λ₁.",
-        optimality.ridge,
+        "For λ₁ = 0, λ₂ > 0: the coordinate update (CD-UPDATE at λ₁ = 0) is g/(a + 2λ₂), which "
+        "vanishes only at g = 0 — no interval of data maps to zero. At the minimiser "
+        "w*_j = n_jᵀy with n_j = (XXᵀ + 2λ₂I)⁻¹x_j, so {y : w*_j = 0} is the hyperplane "
+        "n_jᵀy = 0 when x_j ≠ 0 (n_j = 0 iff x_j = 0, as XXᵀ + 2λ₂I is invertible); a "
+        "hyperplane has Lebesgue measure zero, and moving y along x_j changes w*_j at the rate "
+        "x_jᵀ(XXᵀ + 2λ₂I)⁻¹x_j > 0, so a Ridge zero never survives that perturbation. The set "
+        "is not empty: exact Ridge zeros occur. For λ₁ > 0, by contrast, w* = 0 on the open "
+        "set ‖Xᵀy‖∞ < λ₁ (LAMBDA-MAX).",
+        optimality.ridge_no_dead_zone,
     ),
     Clause(
         "CD-UPDATE",
@@ -109,16 +117,25 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(
         "SOFT-THRESHOLD",
         "Soft thresholding",
-        "S(z, t) = sign(z)·max(|z| − t, 0) = argmin_b ½(b − z)² + t|b| for t ≥ 0. The update "
-        "b_j = S(ρ_j, λ) is the coordinate minimiser only when x_jᵀx_j = 1 (and λ₂ = 0); in "
-        "general divide by x_jᵀx_j + 2λ₂ (CD-UPDATE).",
+        "S(z, t) = sign(z)·max(|z| − t, 0) = argmin_b ½(b − z)² + t|b| for t ≥ 0. The notes' "
+        "b_j = S(ρ_j, λ₁) is the coordinate minimiser S(ρ_j, λ₁)/(x_jᵀx_j + 2λ₂) (CD-UPDATE) "
+        "exactly when |ρ_j| ≤ λ₁ (both are 0) or x_jᵀx_j + 2λ₂ = 1 — for example x_jᵀx_j = 1 "
+        "with λ₂ = 0, but also x_jᵀx_j = 1/2 with λ₂ = 1/4.",
         optimality.soft_threshold,
     ),
     Clause(
         "LAMBDA-MAX",
         "The smallest λ₁ with the zero solution",
-        "w = 0 is a minimiser iff λ₁ ≥ λ_max = max_j |x_jᵀy|. λ_max does not depend on λ₂ in "
-        "this convention (the ridge gradient 2λ₂w vanishes at w = 0).",
+        "Substituting w = 0 into c(w) = Xᵀ(y − Xw) − 2λ₂w gives c(0) = Xᵀy: λ₂ drops out. By "
+        "KKT-ZERO at w = 0 (sufficient there: every coordinate is zero), w = 0 is a minimiser "
+        "iff |x_jᵀy| ≤ λ₁ for every j, i.e. iff λ₁ ≥ λ_max = max_j |x_jᵀy|, whatever λ₂. In "
+        "other parameterisations the threshold follows from the λ₁ each one implies (its "
+        "N1 = ‖w‖₁ coefficient over twice its RSS coefficient): scikit-learn's Lasso has "
+        "λ₁ = nα, so alpha_max = max_j |x_jᵀy|/n; ElasticNet has λ₁ = nα·l1_ratio; glmnet "
+        "(standardize=FALSE, intercept=FALSE) has λ₁ = nλα. Only the L1 term enters, so the "
+        "glmnet threshold does not depend on how glmnet scales its L2 term (CONVENTION-GLMNET). "
+        "These thresholds are checked against the documented objectives, and the scikit-learn "
+        "one by fitting scikit-learn.",
         optimality.lambda_max,
     ),
     Clause(
@@ -127,7 +144,11 @@ CLAUSES: tuple[Clause, ...] = (
         "Write F as a Lasso on augmented data X̃ = [X; √(2λ₂)I], ỹ = [y; 0]. Its dual is "
         "D(θ) = ½‖ỹ‖² − ½‖ỹ − θ‖² subject to ‖X̃ᵀθ‖∞ ≤ λ₁. For any w, θ̃ = s·(r, −√(2λ₂)w) with "
         "s = min(1, λ₁/‖c‖∞) (s = 1 if c = 0) is feasible, and the gap G = F(w) − D(θ̃) is the "
-        "closed form below: a sum of nonnegative terms (no cancellation), zero iff w is optimal.",
+        "closed form below: in exact arithmetic a sum of nonnegative terms, zero iff w is "
+        "optimal (in floating point each term λ₁|w_j| − s·w_j·c_j cancels; see FLOAT-*). "
+        "Caveat for a stopping rule: with this dual point s = 0 when λ₁ = 0 and c ≠ 0, so for "
+        "Ridge and least squares G = ½(‖r‖² + 2λ₂‖w‖²) ≈ F(w) however close w is to w*; as "
+        "λ₁ → 0 the gap degenerates the same way.",
         duality.dual_gap,
     ),
     Clause(
@@ -139,6 +160,40 @@ CLAUSES: tuple[Clause, ...] = (
         "|c_j| − λ₁) at w_j = 0, |c_j − λ₁ sign w_j| otherwise; ‖ρ‖ = dist(0, ∂F(w))), and "
         "‖w − w*‖² ≤ G/λ₂.",
         duality.distance_bound,
+    ),
+    Clause(
+        "PORT-NONUNIQUE",
+        "What to return when the minimiser is not unique",
+        "For λ₂ = 0 with linearly dependent active columns (duplicate columns, n < p) the "
+        "minimisers form a convex polytope. Every point of it is a correct answer: Xw*, "
+        "c* = c(w*) and F* are the same for all of them (two minimisers w₁, w₂ have "
+        "F(w₁) − F* = 0 ≥ ½‖X̃(w₁ − w₂)‖² by the excess identity of CONFORMANCE-TOLERANCE). "
+        "Return any minimiser; the gate compares F(w) − F* and the fit, never the coefficients "
+        "where they are not determined. The reference returns one vertex of the polytope with "
+        "unique = False. For λ₂ > 0 the minimiser is unique (2λ₂-strong convexity).",
+        _prose,
+    ),
+    Clause(
+        "PORT-ZEROS",
+        "Exact zeros and −0.0",
+        "A coordinate the solver sets to zero is returned as 0.0; −0.0 is the same number "
+        "(both convert to the rational 0, and the gate treats them alike). An implementation "
+        "that declares exact zeros (gate option exact_zeros) promises ±0.0 wherever the exact "
+        "solution has slack η_j > δ_j (CONFORMANCE-TOLERANCE); returning a tiny nonzero there "
+        "then fails the exact-zeros check though the objective verdict passes. Without the "
+        "declaration tiny values are reported, not failed.",
+        _prose,
+    ),
+    Clause(
+        "PORT-ORDER",
+        "Coordinate order",
+        "The notes' pseudocode and reference.coordinate_descent sweep the coordinates "
+        "cyclically in the order j = 1, …, p. The order changes the iterates (a sweep in "
+        "another order is a sweep of the column-permuted problem) but not the minimiser: "
+        "permuting the columns of X permutes w*. The gate judges only the returned w, so any "
+        "order (cyclic, random, greedy) conforms; a port that compares iterates with the "
+        "reference's trace must sweep j = 1, …, p.",
+        _prose,
     ),
     Clause(
         "CONVENTION-SKLEARN",
@@ -192,13 +247,15 @@ CLAUSES: tuple[Clause, ...] = (
         "½λ₁²/max_j(‖x_j‖² + 2λ₂) and gap_rtol = 10⁻⁹ by default (--gap-rtol). The exact "
         "identity below (every term ≥ 0) turns F(w) − F* ≤ G into: the fit bound "
         "‖X(w − w*)‖² ≤ 2G; the KKT residual against the exact support ρ_j ≤ δ_j = "
-        "√(2G(‖x_j‖² + 2λ₂)) (GAP-DISTANCE-BOUND); |w_j| ≤ G/s_j where w*_j = 0 with slack "
-        "s_j = λ₁ − |c*_j| > 0; where s_j > δ_j every acceptable w has |c_j(w)| < λ₁, so an "
+        "√(2G(‖x_j‖² + 2λ₂)) (GAP-DISTANCE-BOUND); |w_j| ≤ G/η_j where w*_j = 0 with slack "
+        "η_j = λ₁ − |c*_j| > 0; where η_j > δ_j every acceptable w has |c_j(w)| < λ₁, so an "
         "implementation that declares exact zeros must return 0.0 there. Where the minimiser "
         "is unique, on E = {j : |c*_j| = λ₁} with H = X̃_EᵀX̃_E nonsingular, "
-        "|w_i − w*_i| ≤ √((H⁻¹)_ii)·(√(2G) + Σ_{j∉E}‖x̃_j‖·G/s_j). A correct solver that "
-        "reaches F(w) − F* ≤ G never fails any of these; the objective check is the verdict "
-        "and the others say where a wrong answer is wrong (tests/conformance/verdict.py).",
+        "|w_i − w*_i| ≤ √((H⁻¹)_ii)·(√(2G) + Σ_{j∉E}‖x̃_j‖·G/η_j) (proof: X̃_E d_E = X̃d − "
+        "X̃_{Eᶜ}d_{Eᶜ} for d = w − w*, ‖X̃_E H⁻¹e_i‖² = (H⁻¹)_ii, Cauchy–Schwarz, then "
+        "‖X̃d‖ ≤ √(2G) and |d_j| ≤ G/η_j). A correct solver that reaches F(w) − F* ≤ G "
+        "never fails any of these; the objective check is the verdict and the others say "
+        "where a wrong answer is wrong (conformance/verdict.py, which calls the slack s_j).",
         duality.conformance_tolerance,
     ),
     Clause(

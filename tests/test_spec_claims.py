@@ -99,7 +99,7 @@ def test_soft_threshold_needs_unit_norm():
     true = exact.solve(X, y, l1)[0]
     assert notes == item["notes_b"] != true == item["w"][0] == reference.solve(X, y, l1).w[0]
     assert true == notes / exact.dot(x, x)  # the general formula divides by x^T x
-    assert optimality.soft_threshold()["unit_norm_solutions"] == [1]
+    assert optimality.soft_threshold()["unit_norm_solutions"] == [1 - 2 * optimality.l2]
 
 
 @pytest.mark.spec("CLAIM-GRADIENT-KILL")

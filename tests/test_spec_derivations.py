@@ -9,12 +9,13 @@ from fractions import Fraction
 
 import pytest
 import sympy as sp
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lasso_spec.reference as reference
-from lasso_spec.spec import conventions, duality, exact, optimality
+from lasso_spec.spec import conventions, duality, exact, optimality, probes
 from lasso_spec.spec.clauses import BY_ID
+from lasso_spec.spec.formula import case as make_case
 
 small = st.builds(Fraction, st.integers(-4, 4), st.sampled_from([1, 1, 1, 2, 3]))
 penalty = st.builds(Fraction, st.integers(0, 8), st.sampled_from([1, 2, 3]))
@@ -31,6 +32,75 @@ def problems(draw, max_n=3, max_p=3):
 
 def vector(p):
     return st.tuples(*[small] * p)
+
+
+@st.composite
+def cases(draw, max_n=3, max_p=2):
+    """A formula-check Case: data, a candidate w (sometimes the exact minimiser), penalties
+    (sometimes 0) and a free number u."""
+    X, y = draw(problems(max_n, max_p))
+    l1 = draw(st.one_of(st.just(Fraction(0)), penalty))
+    l2 = draw(st.one_of(st.just(Fraction(0)), penalty))
+    w = draw(st.one_of(vector(len(X[0])), st.just(None)))
+    if w is None:
+        w = exact.solve(X, y, l1, l2)
+    return make_case(X, y, w, l1, l2, u=draw(small))
+
+
+def _formulas_hold(clause_id, cs):
+    """Every rendered formula of the clause passes its exact check at this case."""
+    formulas = BY_ID[clause_id].formulas
+    assert formulas and all(f.check is not None for f in formulas)
+    for index, formula in enumerate(formulas):
+        assert formula.holds(cs), (clause_id, index, formula.latex, cs)
+
+
+FORMULA_CLAUSES = (
+    "OBJECTIVE", "SUBDIFF-ABS", "KKT-ZERO", "KKT-NONZERO", "KKT-RIDGE", "RIDGE-NO-DEAD-ZONE",
+    "CD-UPDATE", "SOFT-THRESHOLD", "LAMBDA-MAX", "DUAL-GAP", "GAP-DISTANCE-BOUND",
+    "CONFORMANCE-TOLERANCE",
+)
+
+
+@pytest.mark.spec("OBJECTIVE", "SUBDIFF-ABS", "KKT-ZERO", "KKT-NONZERO", "CD-UPDATE",
+                  "SOFT-THRESHOLD", "LAMBDA-MAX")
+@settings(max_examples=25)
+@given(cases())
+def test_rendered_optimality_formulas_hold_on_random_cases(cs):
+    for clause_id in ("OBJECTIVE", "SUBDIFF-ABS", "KKT-ZERO", "KKT-NONZERO", "CD-UPDATE",
+                      "SOFT-THRESHOLD", "LAMBDA-MAX"):
+        _formulas_hold(clause_id, cs)
+
+
+@pytest.mark.spec("KKT-RIDGE", "RIDGE-NO-DEAD-ZONE")
+@settings(max_examples=15)
+@given(cases())
+def test_rendered_ridge_formulas_hold_on_random_cases(cs):
+    for clause_id in ("KKT-RIDGE", "RIDGE-NO-DEAD-ZONE"):
+        _formulas_hold(clause_id, cs)
+
+
+@pytest.mark.spec("DUAL-GAP", "GAP-DISTANCE-BOUND", "CONFORMANCE-TOLERANCE")
+@settings(max_examples=15)
+@given(cases())
+def test_rendered_duality_formulas_hold_on_random_cases(cs):
+    for clause_id in ("DUAL-GAP", "GAP-DISTANCE-BOUND", "CONFORMANCE-TOLERANCE"):
+        _formulas_hold(clause_id, cs)
+
+
+@pytest.mark.spec("CONFORMANCE-TOLERANCE")
+@given(problems(), penalty, penalty)
+def test_rendered_scale_is_the_gates(prob, l1, l2):
+    """The G of CONFORMANCE-TOLERANCE is the gate's: the formula's twin objective_scale
+    equals conformance.verdict.objective_scale."""
+    from lasso_spec.conformance import verdict
+
+    X, y = prob
+    cs = make_case(X, y, (0,) * len(X[0]), l1, l2)
+    problem = reference.Problem.from_json({"X": [[str(v) for v in row] for row in X],
+                                           "y": [str(v) for v in y], "l1": str(l1),
+                                           "l2": str(l2)})
+    assert duality.objective_scale(cs) == verdict.objective_scale(problem)
 
 
 def checks_pass(clause_id):
@@ -314,3 +384,112 @@ def test_mapping_solutions_are_unique():
     )
     assert len(conventions.same_minimisers(enet, [alpha, rho])) == 1
     assert duality.dual_gap()["checks"]  # the duality module is importable and derived
+
+
+@pytest.mark.spec("SOFT-THRESHOLD")
+def test_soft_threshold_without_unit_norm_issue_example():
+    """Issue 13: X = [[1/2], [1/2]], y = (2, 2), l1 = 1, l2 = 1/4: the notes' S(2, 1) = 1 is
+    the minimiser though x^T x = 1/2, because x^T x + 2 l2 = 1."""
+    X, y, l1, l2 = ((Fraction(1, 2),), (Fraction(1, 2),)), (2, 2), 1, Fraction(1, 4)
+    rho = exact.dot(exact.column(X, 0), y)
+    assert rho == 2 and exact.cd_update(rho, 1, l1) == 1 == exact.solve(X, y, l1, l2)[0]
+    unit = BY_ID["SOFT-THRESHOLD"].formulas[2]
+    assert unit.rhs.subs(optimality.l2, q(l2)).contains(sp.Rational(1, 2))
+    assert reference.solve(X, y, l1, l2).w == (1,)
+
+
+@pytest.mark.spec("LAMBDA-MAX", "CONVENTION-SKLEARN")
+@settings(max_examples=10)
+@given(problems(max_n=4, max_p=3))
+def test_sklearn_lasso_alpha_max(prob):
+    """Fitting scikit-learn: Lasso(alpha = max|X^T y|/n) returns 0, and 0.9 of it does not."""
+    sklearn = pytest.importorskip("sklearn.linear_model")
+    X, y = prob
+    lam = exact.lambda_max(X, y)
+    if lam == 0:
+        return
+    threshold = BY_ID["LAMBDA-MAX"].formulas[2].rhs
+    alpha = threshold.subs({optimality.LAMBDA_MAX: q(lam), optimality.n: len(y)})
+    assert alpha == q(lam / len(y))
+    Xf = [[float(v) for v in row] for row in X]
+    yf = [float(v) for v in y]
+    fit = lambda a: sklearn.Lasso(alpha=a, fit_intercept=False, tol=1e-12,  # noqa: E731
+                                  max_iter=100000).fit(Xf, yf).coef_
+    assert not any(fit(float(alpha) * (1 + 1e-9)))
+    assert any(fit(float(alpha) * 0.9))
+
+
+@pytest.mark.spec("DUAL-GAP")
+def test_dual_gap_degenerates_for_ridge_issue_example():
+    """Issue 13: Ridge X = [[1], [2]], y = (1, 1), l2 = 1/3. The correctly rounded w has an
+    excess of order 1e-34, yet the DUAL-GAP gap is 0.206: with l1 = 0 the dual scale s is 0."""
+    X, y, l2 = ((1,), (2,)), (1, 1), Fraction(1, 3)
+    w_star = exact.ridge_solution(X, y, l2)
+    w = (Fraction(float(w_star[0])),)
+    cs = make_case(X, y, w, 0, l2)
+    excess = probes.excess(cs)
+    assert 0 < excess < Fraction(1, 10**30)
+    assert duality.dual_scale(cs) == 0
+    gap = duality.direct_gap(cs)
+    assert Fraction(1, 5) < gap < Fraction(21, 100)
+
+
+@pytest.mark.spec("PORT-NONUNIQUE")
+@given(st.tuples(small, small), small, positive)
+def test_every_minimiser_of_a_duplicate_column_problem_is_accepted(col, factor, l1):
+    """Duplicate columns: minimisers w and its mirror share F*, Xw and c; the gate passes both."""
+    from lasso_spec.conformance import verdict
+
+    X = tuple((a, a) for a in col)
+    y = tuple(factor * a + 1 for a in col)
+    w = exact.solve(X, y, l1)
+    mirror = (w[1], w[0])
+    half = tuple((w[0] + w[1]) / 2 for _ in range(2))
+    for other in (mirror, half):
+        assert exact.objective(X, y, other, l1) == exact.objective(X, y, w, l1)
+        assert exact.matvec(X, other) == exact.matvec(X, w)
+        assert exact.correlations(X, y, other) == exact.correlations(X, y, w)
+    problem = reference.Problem.from_json({"X": [[str(v) for v in r] for r in X],
+                                           "y": [str(v) for v in y], "l1": str(l1)})
+    if any(w) and any(col):
+        assert not reference.solve(X, y, l1).unique
+    for answer in (w, mirror, half):
+        assert verdict.judge(problem, [float(v) for v in answer]).passed
+
+
+@pytest.mark.spec("PORT-ZEROS")
+def test_negative_zero_is_an_exact_zero():
+    from lasso_spec.conformance import verdict
+
+    assert Fraction(-0.0) == 0 and exact.sign(Fraction(-0.0)) == 0
+    problem = reference.Problem.from_json({"X": [[1, 0], [0, 1]], "y": [3, "1/2"], "l1": 1})
+    assert exact.solve(((1, 0), (0, 1)), (3, Fraction(1, 2)), 1) == (2, 0)
+    for zero in (0.0, -0.0):
+        assert verdict.judge(problem, [2.0, zero], exact_zeros=True).passed
+    tiny = verdict.judge(problem, [2.0, 1e-300], exact_zeros=True)
+    assert not tiny.passed and tiny.checks["objective"].status == "pass"
+    assert tiny.checks["exact-zeros"].status == "fail"
+    assert verdict.judge(problem, [2.0, 1e-300], exact_zeros=False).passed
+
+
+@pytest.mark.spec("PORT-ORDER")
+@given(problems(max_n=3, max_p=3), positive, penalty)
+def test_coordinate_order_changes_iterates_not_the_minimiser(prob, l1, l2):
+    """The minimiser of the column-reversed problem (what a sweep j = p..1 runs on) is the
+    reversed minimiser: the order of the sweep cannot change the answer."""
+    X, y = prob
+    Xr = tuple(tuple(reversed(row)) for row in X)
+    w, wr = exact.solve(X, y, l1, l2), exact.solve(Xr, y, l1, l2)
+    assert exact.objective(X, y, tuple(reversed(wr)), l1, l2) == exact.objective(X, y, w, l1, l2)
+    assert reference.solve(X, y, l1, l2).objective == reference.solve(Xr, y, l1, l2).objective
+    if exact.full_column_rank(X) or l2 > 0:  # unique: the reversed minimiser itself
+        assert tuple(reversed(wr)) == w
+
+
+@pytest.mark.spec("PORT-ORDER")
+def test_coordinate_order_changes_the_trace():
+    X, y = ((1, 1), (1, 0), (0, 1)), (3, 2, 1)
+    forward = exact.cd_sweeps(X, y, 1, sweeps=1)
+    Xr = tuple(tuple(reversed(row)) for row in X)
+    backward = tuple(reversed(exact.cd_sweeps(Xr, y, 1, sweeps=1)[0]))
+    assert forward[0] == (2, Fraction(1, 2)) != backward == (Fraction(5, 4), Fraction(3, 2))

@@ -37,7 +37,9 @@ def test_ids_are_unique_and_stable_in_form():
 
 @pytest.mark.parametrize("clause", CLAUSES, ids=lambda c: c.id)
 def test_every_clause_has_statement_and_latex(clause):
-    assert clause.statement and clause.latex
+    """A clause renders formulas, or is a prose clause (PORT-*) whose tests carry it."""
+    assert clause.statement
+    assert clause.latex or clause.id.startswith("PORT-")
     assert all(isinstance(tex, str) and tex for tex in clause.latex)
 
 

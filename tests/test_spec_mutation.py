@@ -1,0 +1,113 @@
+"""The suite's own honesty test: every checked formula of SPEC.md can be falsified.
+
+Each rendered formula with a check is rewritten systematically (``spec.formula.mutants``:
+a number doubled, negated or set to 1, a symbol doubled, a square root dropped, the sign
+of a summand swapped, the whole doubled) and each mutant must fail the formula's check on
+its deterministic exact cases.  The only survivors allowed are listed in SURVIVORS with
+the reason, and SPEC.md states them beside the formula.
+"""
+
+import pytest
+import sympy as sp
+
+from lasso_spec.spec import duality, optimality
+from lasso_spec.spec.clauses import BY_ID, CLAUSES
+from lasso_spec.spec.formula import mutants
+
+#: clauses whose every formula must carry a check (the others are notation, rendered as such)
+CHECKED = (
+    "OBJECTIVE", "SUBDIFF-ABS", "KKT-ZERO", "KKT-NONZERO", "KKT-RIDGE", "RIDGE-NO-DEAD-ZONE",
+    "CD-UPDATE", "SOFT-THRESHOLD", "LAMBDA-MAX", "DUAL-GAP", "GAP-DISTANCE-BOUND",
+    "CONFORMANCE-TOLERANCE",
+)
+#: (clause, formula index, mutant description) that may survive, and why
+SURVIVORS = {
+    # |w_i - w*_i| <= sqrt((H^-1)_ii)(sqrt(2G) + sum_{j not in E} ||x~_j|| G/eta_j): the sum
+    # bounds |d_j| <= G/eta_j and the bound is never attained when E^c is nonempty, so a
+    # rewrite inside the sum cannot be told apart from a (true) weaker bound on exact cases.
+    ("CONFORMANCE-TOLERANCE", 5, "G -> 2 G"),
+    ("CONFORMANCE-TOLERANCE", 5, "-1 -> -2"),
+    ("CONFORMANCE-TOLERANCE", 5, "-1 -> 1"),
+}
+
+
+def checked_formulas():
+    return [
+        (clause.id, index, formula)
+        for clause in CLAUSES
+        for index, formula in enumerate(clause.formulas)
+        if formula.check is not None
+    ]
+
+
+def survivors(clause_id):
+    found, total = [], 0
+    for cid, index, formula in checked_formulas():
+        if cid != clause_id:
+            continue
+        for description, mutant in mutants(formula.rhs):
+            total += 1
+            try:
+                alive = formula.verify(mutant)
+            except (TypeError, ValueError, ZeroDivisionError) as error:  # ill-formed: fails
+                alive = False
+                del error
+            if alive:
+                found.append((cid, index, description))
+    return found, total
+
+
+@pytest.mark.spec("OBJECTIVE")
+def test_every_formula_of_the_checked_clauses_has_a_check():
+    for clause_id in CHECKED:
+        formulas = BY_ID[clause_id].formulas
+        assert formulas, clause_id
+        assert all(f.check is not None and f.cases for f in formulas), clause_id
+
+
+@pytest.mark.spec("OBJECTIVE")
+@pytest.mark.parametrize("cid,index,formula", checked_formulas(),
+                         ids=lambda v: v if isinstance(v, (str, int)) else "")
+def test_the_rendered_formula_passes_its_check(cid, index, formula):
+    assert formula.verify(), (cid, index, formula.latex)
+
+
+@pytest.mark.spec("OBJECTIVE")
+@pytest.mark.parametrize("clause_id", sorted({cid for cid, _, _ in checked_formulas()}))
+def test_every_mutant_fails_its_check(clause_id):
+    found, total = survivors(clause_id)
+    assert total > 0
+    assert set(found) == {s for s in SURVIVORS if s[0] == clause_id}, found
+
+
+@pytest.mark.spec("DUAL-GAP", "GAP-DISTANCE-BOUND")
+def test_the_issues_three_mutations_are_caught():
+    """Issue 13: doubling DUAL-GAP, dropping the sqrt(2) in sqrt(2G(||x_j||^2 + 2 l2)), and
+    ||rho||^2/(4 l2) -> ||rho||^2/(2 l2) all passed the old suite."""
+    gap = BY_ID["DUAL-GAP"].formulas[-1]
+    assert gap.lhs.startswith("G") and not gap.verify(2 * gap.rhs)
+    correlation = BY_ID["GAP-DISTANCE-BOUND"].formulas[1]
+    without_root2 = correlation.rhs.subs(sp.sqrt(2), 1)
+    assert without_root2 != correlation.rhs and not correlation.verify(without_root2)
+    strong = BY_ID["GAP-DISTANCE-BOUND"].formulas[2]
+    assert strong.rhs == duality.RHO2 / (4 * duality.l2)
+    assert not strong.verify(duality.RHO2 / (2 * duality.l2))
+
+
+@pytest.mark.spec("LAMBDA-MAX")
+def test_lambda2_in_c_at_zero_is_caught():
+    """Issue 13: a mutation putting l2 into c(0) passed the old check."""
+    c0, threshold = BY_ID["LAMBDA-MAX"].formulas[:2]
+    assert not c0.verify(c0.rhs + optimality.l2)
+    moved = optimality.MaxOver(sp.Abs(optimality.lambda_max()["c0"]) + optimality.l2,
+                               (optimality.k, 1, optimality.p))
+    assert not threshold.verify(moved)
+
+
+def test_mutation_counts(capsys):
+    """Print the totals (run with -s to see them); at least 300 mutants are generated."""
+    total = sum(len(mutants(f.rhs)) for _, _, f in checked_formulas())
+    with capsys.disabled():
+        print(f"\n{len(checked_formulas())} checked formulas, {total} mutants, "
+              f"{len(SURVIVORS)} allowed survivors")
+    assert total >= 300
