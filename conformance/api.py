@@ -36,6 +36,7 @@ import pytest
 from hypothesis import HealthCheck, Verbosity, given, settings
 from hypothesis import strategies as st
 
+from . import scale
 from .cases import CASES, kind
 from .plugin import CHECK_IDS, GENERATED, phases, read_xfails
 from .report import new_stats
@@ -73,6 +74,7 @@ class ConformanceCheck:
     gap_rtol: float = GAP_RTOL
     case: object = None  # a cases.Case, or None for a generated check
     family: str | None = None
+    design: object = None  # a scale.Design for a scale-tier check
     stats: dict = field(default_factory=dict)
     quiet: bool = False
     profile: str | None = None  # a hypothesis profile name; None: settings.default
@@ -97,6 +99,10 @@ class ConformanceCheck:
                 assert exact_solution(as_received(self.case.problem)).w == self.case.closed_form
             runner.check(self.case.problem)
             return
+        if self.design is not None:
+            for _label, problem in scale.problems(self.design):
+                runner.check(problem)
+            return
         from .strategies import problems
 
         parent = settings.get_profile(self.profile) if self.profile else settings.default
@@ -112,10 +118,11 @@ class ConformanceCheck:
         generated()
 
 
-def checks(impl, *, gap_rtol=GAP_RTOL, select=None):
+def checks(impl, *, gap_rtol=GAP_RTOL, select=None, scale_tier="default"):
     """Every conformance check of ``impl`` (callable, name or Implementation), in order.
 
     ``select``: a glob or a list of globs of check IDs (e.g. ``"edge/*"``); default all.
+    ``scale_tier``: the scale tier (``off``, ``default``, ``large``; see ``scale.py``).
     """
     implementation = _implementation(impl)
     patterns = [select] if isinstance(select, str) else list(select or ["*"])
@@ -123,6 +130,8 @@ def checks(impl, *, gap_rtol=GAP_RTOL, select=None):
               for case in CASES]
     result += [ConformanceCheck(check_id, problem_kind, implementation, gap_rtol, family=family)
                for check_id, problem_kind, family in GENERATED]
+    result += [ConformanceCheck(d.id, scale.kind(d), implementation, gap_rtol, design=d)
+               for d in scale.designs(scale_tier)]
     return [c for c in result if any(fnmatch.fnmatchcase(c.id, p) for p in patterns)]
 
 
@@ -146,7 +155,8 @@ def _reason(check_id, xfails):
     return next((r for p, r in xfails.items() if fnmatch.fnmatchcase(check_id, p)), None)
 
 
-def parametrize_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, argname="check"):
+def parametrize_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, argname="check",
+                       scale_tier="default"):
     """``pytest.mark.parametrize`` over every conformance check of ``impl``.
 
     ``xfails``: {check ID or glob: reason} or the path of an xfails file; those checks
@@ -154,7 +164,7 @@ def parametrize_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, arg
     """
     entries = _xfails(xfails)
     params = []
-    for check in checks(impl, gap_rtol=gap_rtol, select=select):
+    for check in checks(impl, gap_rtol=gap_rtol, select=select, scale_tier=scale_tier):
         reason = _reason(check.id, entries)
         marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
         params.append(pytest.param(check, id=check.id, marks=marks))
@@ -182,7 +192,8 @@ class CheckResult:
         return self.result in ("pass", "skip", "xfail")
 
 
-def run_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, profile=None):
+def run_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, profile=None,
+               scale_tier="default"):
     """Run every conformance check of ``impl`` without pytest; one CheckResult each.
 
     ``profile``: a hypothesis profile of the suite (dev, ci, thorough); default the current
@@ -195,7 +206,7 @@ def run_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, profile=Non
     if profile is not None:
         profiles.choose(profile, {})  # validates the name
     results = []
-    for check in checks(impl, gap_rtol=gap_rtol, select=select):
+    for check in checks(impl, gap_rtol=gap_rtol, select=select, scale_tier=scale_tier):
         check.quiet, check.profile = True, profile
         outcome, message = _run_one(check)
         expected = _reason(check.id, entries)

@@ -1,4 +1,4 @@
-"""The conformance checks: the worked example, the edge-case pack, generated problems.
+"""The conformance checks: the worked example, the edge-case pack, generated problems, scale.
 
 Each test is one check ID (see plugin.CHECK_IDS); its verdict comes from the
 certificates of verdict.py against the exact optimum of the float64 problem the
@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from . import scale
 from .cases import CASES, kind
 from .plugin import GENERATED, examples_per_check, phases
 from .strategies import problems
@@ -53,3 +54,10 @@ _SETTINGS = settings(
 def test_generated(problem_kind, family, data, conformance):
     """Hypothesis-generated exact problems, by kind and design family."""
     conformance.check(data.draw(problems(problem_kind, family), label="problem"))
+
+
+@pytest.mark.spec("OBJECTIVE", "GAP-DISTANCE-BOUND", "CONFORMANCE-TOLERANCE")
+def test_scale(scale_design, conformance):
+    """The scale tier (``--scale``): a realistic float64 design at each λ₁ of its grid."""
+    for _label, problem in scale.problems(scale_design):
+        conformance.check(problem)

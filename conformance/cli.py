@@ -132,6 +132,8 @@ def _verify_parser(sub):
                    help="hypothesis profile (default $HYPOTHESIS_PROFILE, else ci)")
     p.add_argument("--junit-xml", metavar="PATH", help="also write a JUnit XML report")
     p.add_argument("--markdown", metavar="PATH", help="also write a Markdown summary")
+    p.add_argument("--scale", choices=("off", "default", "large"), default="default",
+                   help="the scale tier of realistic float64 problems (default: default)")
     p.add_argument("--full-shrink", action="store_true",
                    help="shrink failing generated problems to the smallest (slow)")
     p.add_argument("--min-checks", type=int, default=1, metavar="N",
@@ -148,7 +150,7 @@ def _verify_parser(sub):
 
 #: The test module the gate runs: it only collects the installed checks.
 _SHIM = '''"""The lasso-spec conformance checks, collected from the installed package."""
-from lasso_spec.conformance.checks import test_case, test_generated  # noqa: F401
+from lasso_spec.conformance.checks import test_case, test_generated, test_scale  # noqa: F401
 '''
 
 #: A minimal pytest configuration, so that the user's own (pyproject.toml, pytest.ini,
@@ -184,7 +186,7 @@ def verify_command(args, workdir):
             paths = ("--xfails-file", "--conformance-report", "--junit-xml",
                      "--conformance-markdown")
             command += [flag, str(Path(value).resolve()) if flag in paths else str(value)]
-    command += ["--min-checks", str(args.min_checks)]
+    command += ["--min-checks", str(args.min_checks), "--scale", args.scale]
     if args.full_shrink:
         command.append("--full-shrink")
     if args.workers:

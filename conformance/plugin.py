@@ -38,6 +38,7 @@ from . import profiles
 from .cases import CASES
 from .implementations import LoadError, load, load_command
 from .report import Collector, new_stats, write_kkt_bands
+from . import scale
 from .strategies import FAMILIES
 from .verdict import GAP_RTOL
 
@@ -52,7 +53,11 @@ GENERATED = (
     ("generated/elastic-net", "elastic_net", None),
     ("generated/ridge", "ridge", None),
 )
-CHECK_IDS = (*(case.id for case in CASES), *(check for check, _, _ in GENERATED))
+CHECK_IDS = (
+    *(case.id for case in CASES),
+    *(check for check, _, _ in GENERATED),
+    *(design.id for design in scale.designs("large")),
+)
 
 
 def pytest_addoption(parser):
@@ -72,6 +77,9 @@ def pytest_addoption(parser):
     group.addoption("--gap-rtol", type=float, default=GAP_RTOL,
                     help="accuracy demanded: F(w) - F* <= GAP_RTOL * S, "
                          "S = |y|^2/2 + l1^2/(2 max_j(|x_j|^2 + 2 l2)) (default 1e-9)")
+    group.addoption("--scale", choices=scale.TIERS, default=os.environ.get("LASSO_SCALE", "default"),
+                    help="the scale tier of realistic float64 problems: off, default (moderate "
+                         "sizes), large (up to 1000 x 500 and 200 x 2000) [env LASSO_SCALE]")
     group.addoption("--full-shrink", action="store_true", default=False,
                     help="shrink a failing generated problem fully (slow); by default the "
                          "first failing problem found is reported")
@@ -396,6 +404,18 @@ def _meta(config, impl):
         "gap_rtol": config.getoption("gap_rtol"),
         "xfails": config.stash.get(XFAILS_KEY, {}),
     }
+
+
+def pytest_generate_tests(metafunc):
+    """The scale checks: one per design of the chosen tier (``--scale``)."""
+    if "scale_design" in metafunc.fixturenames:
+        tier = metafunc.config.getoption("scale", "default")
+        params = [
+            pytest.param(design, id=design.id,
+                         marks=pytest.mark.conformance_check(design.id, scale.kind(design)))
+            for design in scale.designs(tier)
+        ]
+        metafunc.parametrize("scale_design", params)
 
 
 @pytest.fixture(scope="session")

@@ -159,6 +159,15 @@ LARGE = (
 )
 
 
+def kind(design):
+    """The problem kind of a design's checks (its grid and λ₂ fix it for every λ₁)."""
+    if all(f > 0 for f in design.grid):
+        return "elastic_net" if design.l2 > 0 else "lasso"
+    if all(f == 0 for f in design.grid) and design.l2 > 0:
+        return "ridge"
+    raise ValueError(f"design {design.id} mixes problem kinds")
+
+
 def designs(tier):
     """The designs of a tier (``off`` has none)."""
     if tier not in TIERS:
