@@ -16,6 +16,12 @@ Python floats ≥ 0), with a ``name``, a ``version`` and ``capabilities``.
 * ``load_command(command)``: a solver in another process (``--impl-cmd``),
   through ``conformance.process_impl.ProcessImplementation``.
 
+By default ``load`` runs the implementation in a worker process (``isolation.py``): the
+judge's process never imports it, each problem has a timeout (``timeout`` seconds,
+default 60), and a crash, a hang, an ``os._exit`` or a signal becomes a verdict on that
+problem while later problems still run.  ``load(spec, isolated=False)`` calls it in
+this process (for debugging: no timeout, and it shares the judge's interpreter).
+
 A load failure raises :class:`LoadError` with a one-paragraph message.
 """
 
@@ -89,11 +95,13 @@ def capabilities(overrides=None):
     return result
 
 
-def load(spec):
-    """An Implementation from a built-in name or ``MODULE:CALLABLE``."""
+def load(spec, *, isolated=True, timeout=None):
+    """An Implementation from a built-in name or ``MODULE:CALLABLE`` (module doc: isolation)."""
     from . import adapters
 
     spec = (spec or "reference").strip()
+    if isolated:
+        return _isolated(spec, _timeout(timeout))
     if spec in adapters.BUILTINS:
         return adapters.BUILTINS[spec]()
     if ":" not in spec:
@@ -102,6 +110,30 @@ def load(spec):
             "MODULE:CALLABLE (e.g. mypackage.solvers:lasso)"
         )
     return wrap_callable(*_import_callable(spec), spec=spec)
+
+
+def _timeout(value):
+    """The per-problem timeout in seconds (None: the default), or a LoadError."""
+    if value is None:
+        return None
+    if not (isinstance(value, (int, float)) and 0 < value < float("inf")):
+        raise LoadError(f"--impl-timeout must be a positive number of seconds, got {value!r}")
+    return float(value)
+
+
+def _isolated(spec, timeout):
+    """``spec`` loaded in a worker process; its name, version and capabilities from there."""
+    from .isolation import DEFAULT_TIMEOUT, IsolatedSolver
+
+    solver = IsolatedSolver(spec, DEFAULT_TIMEOUT if timeout is None else timeout)
+    described = solver.described
+    return Implementation(
+        solve=solver,
+        name=str(described["name"]),
+        version=str(described["version"]),
+        capabilities=capabilities(described["capabilities"]),
+        closer=solver.close,
+    )
 
 
 def _import_callable(spec):
@@ -149,17 +181,18 @@ def _distribution_version(top_level):
         return None
 
 
-def load_command(command, timeout=30.0):
+def load_command(command, timeout=None):
     """An Implementation around a solver process (``--impl-cmd``)."""
     try:
         from .process_impl import ProcessImplementation
     except ImportError as error:
         raise LoadError(
-            "--impl-cmd needs tests/conformance/process_impl.py (ProcessImplementation), "
+            "--impl-cmd needs lasso_spec/conformance/process_impl.py (ProcessImplementation), "
             f"which is not available: {error}"
         ) from None
+    timeout = _timeout(timeout)
     try:  # asking for name and capabilities starts the process: a failure is a load failure
-        process = ProcessImplementation(command, timeout=timeout)
+        process = ProcessImplementation(command, timeout=30.0 if timeout is None else timeout)
         name, version = process.name, process.version
         declared = process.capabilities
     except Exception as error:  # said plainly, in one line

@@ -39,8 +39,20 @@ This module is the client: ``ProcessImplementation(command)`` starts the
 command once (``shlex.split``, no shell), reuses it for every problem, and
 turns every way a port can misbehave — crash, hang, malformed line, wrong
 length, an error reply to a valid problem — into an ``ImplementationError``
-that names the command and the problem.  After such a failure the process is
+that names the command and the problem, with a one-line ``triage`` label for the
+verdict (e.g. "timed out after 60 s").  After such a failure the process is
 killed and the next request starts a fresh one.
+
+Bounds on what the client reads, so that no reply can hang or crash it: a reply
+line is at most ``MAX_LINE`` bytes; JSON is parsed by ``reference.problem.loads``
+(integers of at most ``MAX_DIGITS = 10 000`` digits, read exactly whatever
+``sys.get_int_max_str_digits()``; nesting beyond Python's recursion limit is
+refused); a "p/q" or decimal string by ``reference.parse_number`` (at most 10 000
+digits, ``|exponent| ≤ 10 000``: ``"1e999999999"`` is refused at once instead of
+computing 10⁹⁹⁹⁹⁹⁹⁹⁹⁹); a JSON number beyond float64 (``1e999999999``) is
+infinite and refused; and, for the float64 answer the gate judges, a coefficient
+beyond the float64 range is refused.  Each is an ImplementationError that says which
+bound was exceeded.  Each problem has a timeout (``timeout``, ``--impl-timeout``).
 """
 
 from __future__ import annotations
@@ -52,18 +64,33 @@ import queue
 import shlex
 import subprocess
 import threading
+from decimal import Decimal
 from fractions import Fraction
 from numbers import Integral, Real
+
+from lasso_spec.reference import ProblemError, parse_number
+from lasso_spec.reference.problem import loads
+
+_FLOAT_MAX = Fraction(1.7976931348623157e308)
 
 __all__ = ["DESCRIBE", "ImplementationError", "ProcessImplementation", "encode_problem"]
 
 _NUMBER_STRING = "a JSON number or a \"p/q\" string"
 _SHOW = 600  # characters of a problem line quoted in an error message
+MAX_LINE = 64 * 2**20  # bytes of one reply line; a longer line is refused
+MALFORMED = "wrong: malformed reply (the port broke the protocol)"
 DESCRIBE = {"capabilities": True}  # the optional self-description request
 
 
 class ImplementationError(Exception):
-    """The process did not answer a request correctly (crash, hang, malformed reply, ...)."""
+    """The process did not answer a request correctly (crash, hang, malformed reply, ...).
+
+    ``triage`` is the one-line label of the failure for the verdict.
+    """
+
+    def __init__(self, message, triage=MALFORMED):
+        super().__init__(message)
+        self.triage = triage
 
 
 def _encode_number(value):
@@ -97,27 +124,34 @@ def encode_problem(X, y, l1, l2=0):
     return {"X": _encode(X), "y": _encode(y), "l1": _encode(l1), "l2": _encode(l2)}
 
 
-def _parse_coefficient(value):
-    """An exact Fraction from a reply entry, or None when it is not a finite number."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return Fraction(value)
-    if isinstance(value, float):
-        return Fraction(value) if math.isfinite(value) else None
-    if isinstance(value, str):
-        try:
-            return Fraction(value)
-        except (ValueError, ZeroDivisionError):
-            return None
-    return None
+def _parse_coefficient(value, j):
+    """An exact Fraction from a reply entry; ProblemError saying why when it is not one."""
+    name = f"w[{j}]"
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        raise ProblemError(f"{name} must be {_NUMBER_STRING}, got {str(value)[:80]!r}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ProblemError(f"{name} must be finite, got {value!r} (a JSON number beyond "
+                           "float64 reads as infinite)")
+    return parse_number(value, name)
 
 
 def _read_stdout(stream, lines):
-    """Queue every line the port writes; None marks the end of its stdout."""
-    for line in stream:
+    """Queue every line the port writes (at most MAX_LINE characters: a longer one is
+    replaced by a marker, ``_TOO_LONG``); None marks the end of its stdout."""
+    while True:
+        line = stream.readline(MAX_LINE + 1)
+        if not line:
+            break
+        if len(line) > MAX_LINE and not line.endswith("\n"):
+            while line and not line.endswith("\n"):  # drop the rest of the long line
+                line = stream.readline(MAX_LINE)
+            lines.put(_TOO_LONG)
+            continue
         lines.put(line.rstrip("\n"))
     lines.put(None)
+
+
+_TOO_LONG = object()
 
 
 def _read_stderr(stream, tail):
@@ -211,7 +245,15 @@ class ProcessImplementation:
 
     def __call__(self, X, y, l1, l2=0.0):
         """Solve one problem; the p coefficients as floats."""
-        return [float(v) for v in self.solve_exact(encode_problem(X, y, l1, l2))]
+        problem = encode_problem(X, y, l1, l2)
+        w = self.solve_exact(problem)
+        try:
+            return [float(v) for v in w]
+        except OverflowError:
+            j = next(j for j, v in enumerate(w) if abs(v) > _FLOAT_MAX)
+            digits = len(str(Decimal(abs(w[j].numerator) // w[j].denominator)))
+            self._fail(problem, f"w[{j}] has {digits} digits: beyond the float64 range the gate "
+                       "judges", restart=False)
 
     def solve_exact(self, problem):
         """Send one problem object; its coefficients as exact Fractions.
@@ -221,12 +263,13 @@ class ProcessImplementation:
         """
         reply = self._exchange(problem)
         if "error" in reply:
-            self._fail(problem, f"it rejected the problem: {reply['error']}", restart=False)
+            self._fail(problem, f"it rejected the problem: {reply['error']}", restart=False,
+                       triage="wrong: the port rejected a valid problem")
         w = reply["w"]
         p = self._expected_length(problem)
         if p is not None and len(w) != p:
             self._fail(problem, f"it returned {len(w)} coefficients, expected p = {p}",
-                       restart=False)
+                       restart=False, triage=f"wrong: returned {len(w)} coefficients, not {p}")
         return w
 
     def reject(self, problem) -> str:
@@ -259,6 +302,7 @@ class ProcessImplementation:
                 stderr=subprocess.PIPE,
                 text=True,
                 encoding="utf-8",
+                errors="replace",  # invalid UTF-8: a malformed reply, not a dead reader
                 bufsize=1,
             )
         except OSError as error:
@@ -290,21 +334,28 @@ class ProcessImplementation:
             self._process.stdin.write(json.dumps(problem) + "\n")
             self._process.stdin.flush()
         except (BrokenPipeError, OSError):
-            self._fail(problem, "it exited before reading the problem (broken pipe)")
+            self._fail(problem, "it exited before reading the problem (broken pipe)",
+                       triage="wrong: the implementation's process exited without answering")
         try:
             line = self._lines.get(timeout=self.timeout)
         except queue.Empty:
-            self._fail(problem, f"no reply within {self.timeout:g} s (hang, or missing flush?)")
+            self._fail(problem, f"no reply within {self.timeout:g} s (hang, or missing flush?)",
+                       triage=f"timed out after {self.timeout:g} s")
         if line is None:
             try:
                 code = self._process.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 code = "still running, stdout closed"
-            self._fail(problem, f"it exited (status {code}) without replying")
+            self._fail(problem, f"it exited (status {code}) without replying",
+                       triage=f"wrong: the implementation's process exited (status {code}) "
+                       "without answering")
+        if line is _TOO_LONG:
+            self._fail(problem, f"malformed reply: a line of more than {MAX_LINE} characters")
         try:
-            reply = json.loads(line)
-        except json.JSONDecodeError:
-            self._fail(problem, f"malformed reply (not JSON): {line[:200]!r}")
+            reply = loads(line)
+        except ProblemError as error:
+            self._fail(problem, f"malformed reply (not JSON within the bounds: {error}): "
+                       f"{line[:200]!r}")
         return self._checked(problem, reply, line)
 
     def _checked(self, problem, reply, line):
@@ -320,11 +371,14 @@ class ProcessImplementation:
                 self._fail(problem, f"malformed reply: 'error' must be a string: {line[:200]!r}")
             return reply
         w = reply["w"]
-        parsed = [_parse_coefficient(v) for v in w] if isinstance(w, list) else None
-        if parsed is None or any(v is None for v in parsed):
+        if not isinstance(w, list):
             self._fail(problem, f"malformed reply: 'w' must be a list of finite numbers, each "
                        f"{_NUMBER_STRING}: {line[:200]!r}")
-        return {"w": parsed}
+        try:
+            return {"w": [_parse_coefficient(v, j) for j, v in enumerate(w)]}
+        except ProblemError as error:
+            self._fail(problem, f"malformed reply: 'w' must be a list of finite numbers, each "
+                       f"{_NUMBER_STRING}; {error}: {line[:200]!r}")
 
     def _checked_description(self, reply, line):
         shapes = {
@@ -332,8 +386,8 @@ class ProcessImplementation:
             "version": lambda v: isinstance(v, str),
             "capabilities": lambda v: isinstance(v, dict)
             and all(isinstance(b, bool) for b in v.values()),
-            "relative_gap": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
-            and math.isfinite(v) and v >= 0,
+            "relative_gap": lambda v: ((isinstance(v, float) and math.isfinite(v))
+                                       or (type(v) is int and v.bit_length() < 1024)) and v >= 0,
             "reasons": lambda v: isinstance(v, dict)
             and all(isinstance(t, str) for t in v.values()),
             "info": lambda v: True,
@@ -346,7 +400,7 @@ class ProcessImplementation:
                        f"{line[:300]!r}")
         return reply
 
-    def _fail(self, problem, what, restart=True):
+    def _fail(self, problem, what, restart=True, triage=MALFORMED):
         """Raise ImplementationError naming the command, the problem and the stderr tail."""
         if restart:
             self._kill()
@@ -357,7 +411,7 @@ class ProcessImplementation:
         message += _describe_problem(problem)
         if tail:
             message += "\n  stderr (last lines):\n    " + tail.replace("\n", "\n    ")
-        raise ImplementationError(message)
+        raise ImplementationError(message, triage)
 
     def _kill(self):
         if self._process is not None and self._process.poll() is None:
@@ -395,7 +449,7 @@ class ProcessImplementation:
         if leftover:
             raise ImplementationError(
                 f"implementation {self.command!r} wrote {len(leftover)} line(s) nobody asked "
-                f"for, the first: {leftover[0][:200]!r}"
+                f"for, the first: {str(leftover[0])[:200]!r}"
             )
 
     def __enter__(self):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from .isolation import ImplementationRaised, IsolationError
+from .process_impl import ImplementationError
 from .report import update
 from .verdict import as_received, float_data, judge
 
@@ -24,13 +26,11 @@ class Runner:
         try:
             returned = self.implementation(X.copy(), y.copy(), l1, l2)
         except Exception as error:  # the implementation's failure is a check failure
+            triage, message = self._failure(error)
             self.stats["problems"] += 1
             self.stats["failures"] += 1
-            message = (
-                f"{self.implementation.describe()} raised {type(error).__name__}: {error}\n"
-                f"  on {problem!r}"
-            )
-            self.stats["failure"] = {"triage": "wrong: raised an exception", "message": message,
+            message += f"\n  on {problem!r}"
+            self.stats["failure"] = {"triage": triage, "message": message,
                                      "problem": problem.to_json()}
             pytest.fail(message, pytrace=False)
         returned = returned if not isinstance(returned, np.ndarray) else returned.copy()
@@ -41,6 +41,26 @@ class Runner:
             gap_rtol=self.gap_rtol,
             shown=problem,
         )
+
+    def _failure(self, error):
+        """(triage, message) for an implementation that did not answer.
+
+        An isolated implementation's exception arrives as ImplementationRaised (its type
+        name and traceback from the worker); a worker or port that crashed, hung or broke
+        its protocol carries its own ``triage`` label (IsolationError, ImplementationError).
+        """
+        name = self.implementation.describe()
+        if isinstance(error, ImplementationRaised):
+            trace = error.trace.rstrip().splitlines()[-8:]
+            message = f"{name} raised {error.type_name}: {error}"
+            if trace:
+                message += "\n  traceback (in its worker process, last lines):\n    "
+                message += "\n    ".join(trace)
+            return error.triage, message
+        triage = getattr(error, "triage", None)
+        if isinstance(triage, str) and isinstance(error, (IsolationError, ImplementationError)):
+            return triage, f"{name}: {triage}\n  {error}"
+        return "wrong: raised an exception", f"{name} raised {type(error).__name__}: {error}"
 
     def check(self, problem):
         """Judge the answer to ``problem``; record it; fail with the account if it fails."""

@@ -68,38 +68,16 @@ from functools import lru_cache
 
 import numpy as np
 
-from lasso_spec.reference import Problem, certify, objective, solve
+from lasso_spec.reference import Problem, certify, solve
 from lasso_spec.reference._exact import solve_linear
 
 from .answers import AnswerError, as_answer
 
 GAP_RTOL = 1e-9
-#: Triage only: an answer within this fraction of the achievable decrease F(0) − F* whose
-#: signs agree with the exact solution is labelled "not converged" rather than "wrong".
-NOT_CONVERGED_RGAP = Fraction(1, 100)
 #: The float64 roots in the coefficient bound are widened by this relative amount.
 _ROOT_SLACK = 1 + 1e-9
 
 CHECKS = ("output", "objective", "kkt", "fit", "coefficients", "exact-zeros")
-
-#: Nearby conventions tried by the triage: (λ₁ factor, λ₂ factor, what it means).
-CONVENTIONS = (
-    ("n", "n", "λ₁ and λ₂ multiplied by n: the loss carries a 1/n (½‖y − Xw‖²/n), "
-     "e.g. λ passed where α = λ/n was expected"),
-    ("1/n", "1/n", "λ₁ and λ₂ divided by n: an extra 1/n on the penalties"),
-    ("n", "1", "λ₁ multiplied by n (a 1/n slip in the L1 penalty)"),
-    ("1/n", "1", "λ₁ divided by n (a 1/n slip in the L1 penalty)"),
-    ("2", "1", "λ₁ doubled (thresholding at 2λ₁)"),
-    ("1/2", "1", "λ₁ halved (thresholding at λ₁/2)"),
-    ("1/2", "1/2", "λ₁ and λ₂ halved: the loss is ‖y − Xw‖² without the ½"),
-    ("2", "2", "λ₁ and λ₂ doubled: the loss is ¼‖y − Xw‖²"),
-    ("1", "1/2", "λ₂ used as λ₂/2: the L2 term not doubled (update denominator "
-     "x_jᵀx_j + λ₂ instead of x_jᵀx_j + 2λ₂)"),
-    ("1", "2", "λ₂ used as 2λ₂: the L2 term doubled twice (denominator x_jᵀx_j + 4λ₂)"),
-    ("1", "n", "λ₂ multiplied by n (a 1/n slip in the L2 penalty)"),
-    ("1", "1/n", "λ₂ divided by n (a 1/n slip in the L2 penalty)"),
-)
-
 
 class OutputError(ValueError):
     """The implementation's answer is not p finite real numbers."""
@@ -278,6 +256,8 @@ def judge(problem, returned, *, exact_zeros=False, gap_rtol=GAP_RTOL, shown=None
             "where w* is 0 with strict slack; declare exact_zeros False if that is intended"
         )
     elif not verdict.passed:
+        from .triage import triage  # triage.py imports this module
+
         verdict.triage = triage(problem, w, gap_rtol)
     elif not exact_solution(problem).unique:
         spread = max(abs(_f(u - v)) for u, v in zip(w, exact_solution(problem).w))
@@ -403,79 +383,3 @@ def _exact_zero_check(tiny, resolvable, exact_zeros):
         detail = f"declared, but nonzero where w*_j = 0 with strict slack: {listed}"
         return Check("exact-zeros", "fail", detail)
     return Check("exact-zeros", "pass", f"0.0 exactly at {resolvable}")
-
-
-# ----------------------------------------------------------------------------- triage
-
-
-def _factor(name, n):
-    return {"1": Fraction(1), "2": Fraction(2), "1/2": Fraction(1, 2), "n": Fraction(n),
-            "1/n": Fraction(1, n)}[name]
-
-
-def convention_matches(problem, w, gap_rtol=GAP_RTOL):
-    """The nearby conventions (CONVENTIONS) of which w is an acceptable minimiser.
-
-    A convention counts only if its own exact optimum fails the canonical objective
-    check, so that the two can be told apart on this problem.
-    """
-    n = len(problem.X)
-    G = gap_tolerance(problem, gap_rtol)
-    F_star = exact_solution(problem).objective
-    seen, matches = set(), []
-    for a, b, meaning in CONVENTIONS:
-        l1, l2 = problem.l1 * _factor(a, n), problem.l2 * _factor(b, n)
-        if (l1, l2) == (problem.l1, problem.l2) or (l1, l2) in seen:
-            continue
-        seen.add((l1, l2))
-        other = Problem(X=problem.X, y=problem.y, l1=l1, l2=l2)
-        other_star = exact_solution(other)
-        explains = objective(other.X, other.y, w, l1, l2) - other_star.objective <= G
-        # ...and is told apart on this problem: its optimum fails the canonical objective check.
-        distinct = objective(*_data(problem), other_star.w, *_penalties(problem)) - F_star > G
-        if explains and distinct:
-            matches.append(meaning)
-    return matches
-
-
-def _data(problem):
-    return problem.X, problem.y
-
-
-def _penalties(problem):
-    return problem.l1, problem.l2
-
-
-def triage(problem, w, gap_rtol=GAP_RTOL):
-    """What kind of failure: convention mismatch, not converged, or wrong."""
-    matches = convention_matches(problem, w, gap_rtol)
-    if matches:
-        return "convention mismatch: the answer is the exact optimum with " + "; or ".join(matches)
-    solution = exact_solution(problem)
-    decrease = sum(v * v for v in problem.y) / 2 - solution.objective  # F(0) − F*
-    gap = objective(problem.X, problem.y, w, problem.l1, problem.l2) - solution.objective
-    signs_agree = not solution.unique or all(
-        _sign(u) == _sign(v) for u, v in zip(w, solution.w) if v != 0
-    )
-    stuck = _stuck_zeros(problem, w)
-    if decrease > 0 and gap <= NOT_CONVERGED_RGAP * decrease and signs_agree and not stuck:
-        return (
-            f"not converged: the objective is close (F(w) − F* = {_f(gap / decrease):.2g} of "
-            "F(0) − F*, signs right) but beyond tolerance"
-        )
-    hint = (
-        f"; w_j = 0 exactly where |x_jᵀr| > λ₁ at j = {stuck} (a coefficient stuck at zero, "
-        "or a column ignored)" if stuck else ""
-    )
-    return f"wrong: not explained by a nearby convention or by slow convergence{hint}"
-
-
-def _stuck_zeros(problem, w):
-    """Coordinates returned as exact zeros although w* is nonzero there (|c*_j| = λ₁ and
-    w*_j ≠ 0) and the answer's own correlation exceeds λ₁ by more than 1% of λ₁."""
-    solution = exact_solution(problem)
-    c = certify(problem.X, problem.y, w, problem.l1, problem.l2).c
-    return [
-        j for j, (wj, sj, cj) in enumerate(zip(w, solution.w, c))
-        if wj == 0 and sj != 0 and solution.unique and abs(cj) > problem.l1 * Fraction(101, 100)
-    ]

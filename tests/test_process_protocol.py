@@ -8,11 +8,16 @@ lines) must become an ImplementationError that names the command and the problem
 import json
 import sys
 import textwrap
+from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
 import pytest
-from lasso_spec.conformance.process_impl import ImplementationError, ProcessImplementation, encode_problem
+from lasso_spec.conformance.process_impl import (
+    ImplementationError,
+    ProcessImplementation,
+    encode_problem,
+)
 
 HEADER = """\
 import json, sys, time
@@ -164,3 +169,120 @@ def test_encoding_of_problems():
         "X": [[1, 2]], "y": [3], "l1": 1, "l2": 0
     }
     assert encode_problem([[True]], [None], "x", [1])["X"] == [[True]]  # passed on, to be rejected
+
+
+# ----------------------------------------------------------------------------- bounds (issue 12)
+
+
+def _within(seconds, call):
+    """call() in a thread; its result, or a failure if it has not returned within seconds."""
+    import threading
+
+    result = {}
+
+    def run():
+        try:
+            result["value"] = call()
+        except BaseException as error:  # handed back to the test
+            result["error"] = error
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(seconds)
+    assert not thread.is_alive(), f"no result within {seconds} s: the client hangs"
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
+
+
+@pytest.mark.parametrize(
+    ("w", "expected"),
+    [
+        ('["1e999999999", 0]', r"w\[0\] is too large to read exactly"),
+        ('["1/1" + "0" * 20000, 0]', "too large to read exactly"),
+        ('[1e999999999, 0]', r"w\[0\] must be finite"),
+        ('[1' + "0" * 20000 + ', 0]', "JSON integer is too large to read exactly"),
+        ('[' * 100_000 + ']' * 100_000, "nested too deeply"),
+    ],
+)
+def test_replies_beyond_the_number_bounds_are_refused_at_once(tmp_path, w, expected):
+    if w.startswith('["1/1" +'):
+        w = '["1/1' + "0" * 20000 + '", 0]'
+    body = f"sys.stdout.write('{{\"w\": ' + {w!r} + '}}\\n'); sys.stdout.flush()\n"
+    command = port(tmp_path, body)
+    with ProcessImplementation(command, timeout=30) as impl:
+        with pytest.raises(ImplementationError, match=expected) as caught:
+            _within(30, lambda: impl(*WORKED))
+        assert caught.value.triage.startswith("wrong: malformed reply")
+
+
+def test_a_5000_digit_integer_is_exact_but_not_a_float64_answer(tmp_path):
+    big = "7" * 5000
+    command = port(tmp_path, f"sys.stdout.write('{{\"w\": [{big}, \"1/3\"]}}\\n'); "
+                             "sys.stdout.flush()\n")
+    with ProcessImplementation(command, timeout=30) as impl:
+        assert impl.solve_exact(encode_problem(*WORKED)) == [int(Decimal(big)), Fraction(1, 3)]
+        with pytest.raises(ImplementationError, match=r"w\[0\] has 5000 digits: beyond"):
+            impl(*WORKED)
+
+
+def test_invalid_utf8_and_overlong_lines_are_malformed_not_a_hang(tmp_path, monkeypatch):
+    from lasso_spec.conformance import process_impl
+
+    command = port(tmp_path, 'sys.stdout.buffer.write(b"\\xff\\xfe\\n"); sys.stdout.flush()\n')
+    with ProcessImplementation(command, timeout=30) as impl:
+        with pytest.raises(ImplementationError, match="not JSON"):
+            impl(*WORKED)
+    monkeypatch.setattr(process_impl, "MAX_LINE", 1000)
+    command = port(tmp_path, 'reply({"w": [0.0] * 2000})\n', name="long.py")
+    with ProcessImplementation(command, timeout=30) as impl:
+        with pytest.raises(ImplementationError, match="a line of more than 1000 characters"):
+            impl(*WORKED)
+
+
+def test_every_failure_carries_its_triage_label(tmp_path):
+    impl = ProcessImplementation(port(tmp_path, "time.sleep(60)\n"), timeout=0.5)
+    with pytest.raises(ImplementationError) as caught:
+        impl(*WORKED)
+    assert caught.value.triage == "timed out after 0.5 s"
+    impl.close()
+    exits = port(tmp_path, "sys.exit(4)\n", name="exit.py")
+    with ProcessImplementation(exits, timeout=10) as impl:
+        with pytest.raises(ImplementationError) as caught:
+            impl(*WORKED)
+        assert caught.value.triage == (
+            "wrong: the implementation's process exited (status 4) without answering")
+    with ProcessImplementation(port(tmp_path, 'reply({"error": "no"})\n', name="no.py"),
+                               timeout=10) as impl:
+        with pytest.raises(ImplementationError) as caught:
+            impl(*WORKED)
+        assert caught.value.triage == "wrong: the port rejected a valid problem"
+
+
+def test_a_huge_relative_gap_in_the_description_does_not_crash(tmp_path):
+    command = port(tmp_path, f'reply({{"relative_gap": {"9" * 5000}}})\n')
+    with ProcessImplementation(command, timeout=10) as impl:
+        with pytest.raises(ImplementationError, match="relative_gap"):
+            _ = impl.name
+
+
+def test_the_gate_labels_a_port_timeout(tmp_path):
+    from lasso_spec.conformance.implementations import load_command
+    from lasso_spec.conformance.report import new_stats
+    from lasso_spec.conformance.runner import Runner
+    from lasso_spec.reference import Problem
+
+    command = port(tmp_path, """\
+        if "capabilities" in req:
+            reply({"error": "no"})
+        else:
+            time.sleep(60)
+        """)
+    impl = load_command(command, timeout=0.5)
+    stats = new_stats("port")
+    try:
+        with pytest.raises(pytest.fail.Exception, match=r"timed out after 0\.5 s"):
+            Runner(impl, stats, 1e-9).check(Problem(X=[[1]], y=[1], l1=0, l2=1))
+    finally:
+        impl.close()
+    assert stats["failure"]["triage"] == "timed out after 0.5 s"

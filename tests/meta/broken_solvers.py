@@ -201,3 +201,73 @@ def lasso_only(X, y, l1, l2):
 
 lasso_only.capabilities = {"ridge": False, "least_squares": False, "exact_zeros": True}
 lasso_only.version = "1.2.3"
+
+
+# ----------------------------------------------------------------------------- hostile solvers
+# Not in BROKEN: they misbehave as processes (tests/test_isolation.py runs them in the
+# gate's worker process), and calling them in a test process would end or patch it.
+
+
+def exits_on_zero_column(X, y, l1, l2):
+    """Correct, except that it ends its process with status 0 when X has a zero column."""
+    import os
+
+    if (np.asarray(X) == 0).all(axis=0).any():
+        os._exit(0)
+    return correct(X, y, l1, l2)
+
+
+def hangs(X, y, l1, l2):
+    """Never returns."""
+    import time
+
+    while True:
+        time.sleep(1)
+
+
+def kills_itself(X, y, l1, l2):
+    """Dies of SIGKILL on problems with λ₂ > 0 (a signal, as an out-of-memory kill would)."""
+    import os
+    import signal
+
+    if l2 > 0:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return correct(X, y, l1, l2)
+
+
+def calls_sys_exit(X, y, l1, l2):
+    """Raises SystemExit(0) instead of answering."""
+    import sys
+
+    sys.exit(0)
+
+
+def prints_to_stdout(X, y, l1, l2):
+    """Correct, but chatty on stdout (print and fd 1): it must not corrupt the gate's channel."""
+    import os
+
+    print('{"returned": [0, 0]}')
+    os.write(1, b"not json\n")
+    return correct(X, y, l1, l2)
+
+
+prints_to_stdout.capabilities = {"exact_zeros": True}
+
+
+def patches_the_judge(X, y, l1, l2):
+    """Returns zeros, after making the gate judge the exact optimum instead of its answer.
+
+    In the judge's own process (--no-isolation) this passes every check: the threat
+    isolation removes."""
+    import lasso_spec.conformance.runner as runner
+    from lasso_spec.conformance.verdict import exact_solution
+
+    if not getattr(runner.judge, "patched", False):
+        real = runner.judge
+
+        def judge(problem, returned, **options):
+            return real(problem, exact_solution(problem).w, **options)
+
+        judge.patched = True
+        runner.judge = judge
+    return [0.0] * np.asarray(X).shape[1]

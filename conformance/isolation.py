@@ -1,0 +1,390 @@
+"""Isolation: an in-process implementation runs in a worker process; the judge stays here.
+
+``IsolatedSolver(spec, timeout)`` starts one long-lived worker (``python -m
+lasso_spec.conformance.isolation``) that imports and loads the implementation
+(a built-in name or ``MODULE:CALLABLE``, exactly as ``implementations.load``), and
+then answers one problem per request.  The pytest process never imports the
+implementation's module, so the implementation cannot reach the judge (monkeypatch
+``verdict``, ``reference.certify``, ...): it only ever receives float64 arrays and
+sends back its answer as data.
+
+Protocol (JSON lines on the worker's original stdin / stdout; the worker moves its
+own fd 0 to /dev/null and fd 1 onto its stderr first, so the solver's ``print``
+cannot corrupt the channel, and the parent keeps the last lines of that stderr
+for its messages)::
+
+    → {"load": SPEC, "sys_path": [...]}     ← {"loaded": {"name", "version", "capabilities"}}
+                                             or {"load_error": TEXT}
+    → {"X": [[...]], "y": [...], "l1": L1, "l2": L2}   (float64 values, exact in JSON)
+    ← {"returned": VALUE}  or  {"raised": {"type", "message", "traceback"}}
+
+VALUE encodes what the solver returned, type and all, so that the verdict is the
+same as in-process: JSON lists, numbers, strings, booleans and null as themselves;
+tagged objects for an ndarray (dtype, shape, data), a numpy scalar, a Fraction, a
+Decimal, a complex, a big int (hex), a dict, and anything else as an opaque
+stand-in with the original type name and repr.  Decoding here builds only those
+types (no pickle: unpickling the worker's bytes would run its code in the judge).
+
+Every way the worker can fail to answer becomes a :class:`IsolationError` with a
+``triage`` label: the process exited (its status; a signal by name), it exceeded the
+per-problem timeout (then it is killed), or its reply is malformed.  The next request
+starts a fresh worker, so later problems still run.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import os
+import selectors
+import signal
+import subprocess
+import sys
+import threading
+import time
+import traceback
+from decimal import Decimal
+from fractions import Fraction
+
+#: The default per-problem timeout of an isolated implementation, in seconds.
+DEFAULT_TIMEOUT = 60.0
+#: A reply line longer than this (bytes) is refused as malformed.
+MAX_REPLY_BYTES = 64 * 2**20
+#: Nesting depth of a returned value beyond which it is sent as an opaque stand-in.
+MAX_DEPTH = 8
+_BIG = 2**63  # ints at least this large travel as hex strings
+_MAX_HEX = 100_000
+
+
+class IsolationError(Exception):
+    """The worker did not answer: ``triage`` is the one-line label for the verdict."""
+
+    def __init__(self, triage, message):
+        super().__init__(message)
+        self.triage = triage
+
+
+class ImplementationRaised(Exception):
+    """The implementation raised ``type_name`` inside the worker."""
+
+    def __init__(self, type_name, message, trace):
+        super().__init__(message)
+        self.type_name, self.trace = type_name, trace
+        self.triage = "wrong: raised an exception"
+
+
+# ----------------------------------------------------------------------------- values
+
+
+def encode(value, depth=0):
+    """A JSON-ready description of ``value`` (module doc); runs in the worker."""
+    import numpy as np
+
+    if value is None or isinstance(value, (bool, str, float)):
+        return value
+    if isinstance(value, int):
+        return value if abs(value) < _BIG else {"int": format(value, "x")}
+    if depth >= MAX_DEPTH:
+        return _opaque(value, f"nested more than {MAX_DEPTH} deep")
+    if isinstance(value, np.ndarray):
+        numeric = value.dtype.kind in "biufc"  # else an object array of encoded elements
+        data = encode(value.tolist(), depth + 1) if numeric else [
+            encode(v, depth + 1) for v in value.ravel().tolist()]
+        return {"ndarray": {"dtype": value.dtype.str, "shape": list(value.shape), "data": data,
+                            "object": not numeric}}
+    if isinstance(value, np.generic):
+        return {"numpy": {"dtype": value.dtype.str, "value": encode(value.item(), depth + 1)}}
+    if isinstance(value, Fraction):
+        return {"fraction": [encode(value.numerator), encode(value.denominator)]}
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, complex):
+        return {"complex": [value.real, value.imag]}
+    if isinstance(value, (list, tuple)):
+        return [encode(v, depth + 1) for v in value]
+    if isinstance(value, dict):
+        return {"dict": [[encode(k, depth + 1), encode(v, depth + 1)] for k, v in value.items()]}
+    return _opaque(value)
+
+
+def _opaque(value, why=""):
+    try:
+        text = repr(value)
+    except Exception as error:  # a broken __repr__ is described, not raised
+        text = f"<unrepresentable {type(value).__name__}: {type(error).__name__}>"
+    return {"opaque": {"type": type(value).__name__, "repr": text[:300], "why": why}}
+
+
+def decode(value):
+    """The value ``encode`` described, rebuilt from plain data only; runs in the judge."""
+    import numpy as np
+
+    if isinstance(value, list):
+        return [decode(v) for v in value]
+    if not isinstance(value, dict):
+        return value
+    ((tag, body),) = value.items()
+    if tag == "int":
+        if not isinstance(body, str) or len(body) > _MAX_HEX:
+            raise ValueError("an integer of more than 100000 hex digits")
+        return int(body, 16)
+    if tag == "ndarray":
+        if body["object"]:
+            flat = np.empty(len(body["data"]), dtype=object)
+            flat[:] = [decode(v) for v in body["data"]]
+            return flat.reshape(body["shape"])
+        return np.array(decode(body["data"]), dtype=np.dtype(body["dtype"])).reshape(body["shape"])
+    if tag == "numpy":
+        return np.dtype(body["dtype"]).type(decode(body["value"]))
+    if tag == "fraction":
+        return Fraction(decode(body[0]), decode(body[1]))
+    if tag == "decimal":
+        return Decimal(body)
+    if tag == "complex":
+        return complex(*body)
+    if tag == "dict":
+        return {_hashable(decode(k)): decode(v) for k, v in body}
+    if tag == "opaque":
+        why = f" ({body['why']})" if body.get("why") else ""
+        stand_in = type(str(body["type"]), (), {"__repr__": lambda self: body["repr"] + why})
+        return stand_in()
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+def _hashable(key):
+    return tuple(key) if isinstance(key, list) else key
+
+
+# ----------------------------------------------------------------------------- the judge's side
+
+
+class IsolatedSolver:
+    """The implementation ``spec`` in a worker process; ``solver(X, y, l1, l2)`` answers."""
+
+    def __init__(self, spec, timeout=DEFAULT_TIMEOUT):
+        self.spec, self.timeout = spec, float(timeout)
+        self.restarts, self.described = -1, None
+        self._process = None
+        self._stderr = collections.deque(maxlen=40)
+        self._start()  # a load failure is raised here, as a LoadError
+
+    def _start(self):
+        from .implementations import LoadError
+
+        self._stderr.clear()
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "lasso_spec.conformance.isolation"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        self._buffer = b""
+        self._reader = threading.Thread(target=_keep_tail, daemon=True,
+                                        args=(self._process.stderr, self._stderr))
+        self._reader.start()
+        self.restarts += 1
+        try:
+            reply = self._exchange({"load": self.spec, "sys_path": sys.path}, "loading it")
+        except IsolationError as error:
+            raise LoadError(f"--impl {self.spec!r}: the worker process failed: {error}") from None
+        if "load_error" in reply:
+            self._kill()
+            raise LoadError(str(reply["load_error"]))
+        described = reply.get("loaded")
+        if self.described is None:
+            self.described = described
+        elif described != self.described:
+            self._kill()
+            raise IsolationError("wrong: the implementation changed on restart",
+                                 f"restarted, it describes itself as {described}, "
+                                 f"not {self.described}")
+
+    def __call__(self, X, y, l1, l2):
+        from .implementations import LoadError
+
+        if self._process is None:
+            try:
+                self._start()
+            except LoadError as error:
+                raise IsolationError("wrong: the implementation could not be loaded again after "
+                                     "its worker died", str(error)) from None
+        request = {"X": X.tolist(), "y": y.tolist(), "l1": float(l1), "l2": float(l2)}
+        reply = self._exchange(request, "answering")
+        if "raised" in reply:
+            raised = reply["raised"]
+            raise ImplementationRaised(str(raised.get("type")), str(raised.get("message")),
+                                       str(raised.get("traceback", "")))
+        if "returned" not in reply:
+            self._fail("wrong: the implementation's process sent a malformed reply",
+                       f"its reply has neither 'returned' nor 'raised': {sorted(reply)}")
+        try:
+            return decode(reply["returned"])
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
+            self._fail("wrong: the implementation's process sent a malformed reply",
+                       f"its answer cannot be decoded: {type(error).__name__}: {error}")
+
+    def _exchange(self, request, doing):
+        try:
+            self._process.stdin.write(json.dumps(request).encode() + b"\n")
+            self._process.stdin.flush()
+        except OSError:
+            self._died(doing)
+        line = self._read_line(doing)
+        try:
+            reply = json.loads(line)
+        except (ValueError, RecursionError) as error:
+            self._fail("wrong: the implementation's process sent a malformed reply",
+                       f"not JSON ({type(error).__name__}): {line[:200]!r}")
+        if not isinstance(reply, dict):
+            self._fail("wrong: the implementation's process sent a malformed reply",
+                       f"not an object: {line[:200]!r}")
+        return reply
+
+    def _read_line(self, doing):
+        """One reply line within the timeout (selectors on the pipe; no thread per call)."""
+        fd = self._process.stdout.fileno()
+        deadline = time.monotonic() + self.timeout
+        with selectors.DefaultSelector() as selector:
+            selector.register(fd, selectors.EVENT_READ)
+            while b"\n" not in self._buffer:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not selector.select(remaining):
+                    self._fail(f"timed out after {self.timeout:g} s",
+                               f"no answer within {self.timeout:g} s while {doing} "
+                               "(a hang or a very slow solver; --impl-timeout sets the limit); "
+                               "the worker was killed and restarts for the next problem")
+                chunk = os.read(fd, 1 << 16)
+                if not chunk:
+                    self._died(doing)
+                self._buffer += chunk
+                if len(self._buffer) > MAX_REPLY_BYTES:
+                    self._fail("wrong: the implementation's process sent a malformed reply",
+                               f"a reply of more than {MAX_REPLY_BYTES} bytes")
+        line, _, self._buffer = self._buffer.partition(b"\n")
+        return line.decode("utf-8", "replace")
+
+    def _died(self, doing):
+        try:
+            code = self._process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            code = None
+        if code is None:
+            what = "closed its output but did not exit"
+        elif code < 0:
+            name = signal.Signals(-code).name if -code in signal.valid_signals() else "?"
+            what = f"was killed by signal {-code} ({name})"
+        else:
+            what = f"exited with status {code}"
+        self._fail(f"wrong: the implementation's process {what} without answering",
+                   f"the implementation's process {what} while {doing}; "
+                   "a fresh worker starts for the next problem")
+
+    def _fail(self, triage, what):
+        self._kill()
+        self._reader.join(timeout=2)  # the whole of a dead worker's stderr
+        message = f"{what}"
+        if self._stderr:
+            message += "\n  worker stderr (last lines):\n    " + "\n    ".join(self._stderr)
+        raise IsolationError(triage, message)
+
+    def _kill(self):
+        process, self._process = self._process, None
+        if process is not None:
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            for stream in (process.stdin, process.stdout):
+                try:
+                    stream.close()
+                except OSError:
+                    pass
+
+    def close(self):
+        """Close the worker's stdin; it exits at EOF (killed if it does not within 5 s)."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        try:
+            process.stdin.close()
+            process.wait(timeout=5)
+        except (OSError, subprocess.TimeoutExpired):
+            process.kill()
+            process.wait()
+        process.stdout.close()
+
+
+def _keep_tail(stream, tail):
+    for line in stream:
+        tail.append(line.decode("utf-8", "replace").rstrip("\n"))
+
+
+# ----------------------------------------------------------------------------- the worker
+
+
+def worker(requests, replies):
+    """Serve load and solve requests until EOF (``requests``, ``replies``: binary files)."""
+    import numpy as np
+
+    impl = None
+    for line in requests:
+        request = json.loads(line)
+        if "load" in request:
+            reply, impl = _load(request)
+        else:
+            try:
+                returned = impl(np.array(request["X"], dtype=np.float64),
+                                np.array(request["y"], dtype=np.float64),
+                                request["l1"], request["l2"])
+            except BaseException as error:  # SystemExit too: it is the solver's answer
+                reply = {"raised": {"type": type(error).__name__, "message": _text(error),
+                                    "traceback": traceback.format_exc()[-4000:]}}
+            else:
+                try:
+                    reply = {"returned": encode(returned)}
+                except Exception as error:  # e.g. an ndarray subclass whose tolist raises
+                    reply = {"returned": _opaque(returned, f"{type(error).__name__}: {error}")}
+        replies.write(json.dumps(reply).encode() + b"\n")
+        replies.flush()
+
+
+def _text(error):
+    try:
+        return str(error)[:2000]
+    except Exception:  # a broken __str__
+        return f"<{type(error).__name__} with an unprintable message>"
+
+
+def _orphan_watch(parent):
+    """Exit when the judge's process is gone (a hung solver must not outlive it)."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
+
+
+def _load(request):
+    from .implementations import LoadError, load
+
+    sys.path[:] = [*request["sys_path"], *(p for p in sys.path if p not in request["sys_path"])]
+    try:
+        impl = load(request["load"], isolated=False)
+    except LoadError as error:
+        return {"load_error": str(error)}, None
+    except BaseException as error:  # e.g. a built-in's own import failing
+        return {"load_error": f"--impl {request['load']!r}: loading it raised "
+                              f"{type(error).__name__}: {_text(error)}"}, None
+    described = {"name": impl.name, "version": impl.version, "capabilities": impl.capabilities}
+    return {"loaded": described}, impl
+
+
+def main():
+    """The worker's entry: keep the protocol's fds, point fd 0 at /dev/null and fd 1 at 2."""
+    requests = os.fdopen(os.dup(0), "rb")
+    replies = os.fdopen(os.dup(1), "wb")
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    threading.Thread(target=_orphan_watch, args=(os.getppid(),), daemon=True).start()
+    worker(requests, replies)
+
+
+if __name__ == "__main__":
+    main()
