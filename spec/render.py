@@ -156,9 +156,13 @@ def render_search_notes(data) -> list[str]:
         "then sum of |entries|, then smaller |entries| and positive signs first; it keeps only "
         "nondegenerate data (y ≠ 0, no zero column, full column rank, so the solution is unique) "
         "and returns the first case whose exact solution (`spec/exact.py`) satisfies the "
-        "claim's negation. `python -m spec.search` re-runs all searches and rewrites "
-        "`spec/counterexamples.json`; the tests re-run them and compare. The "
-        "`stronger-feature-dropped` search is restricted to X ∈ {0, 1}³ˣ³.",
+        "claim's negation. `python -m lasso_spec.spec.search` re-runs all searches and rewrites "
+        "`spec/counterexamples.json` (`--check` compares). The tests check that every stored "
+        "case satisfies its predicate with exactly the stored facts, and re-run the searches "
+        "that take under a second; the others and the census are re-run by `--check` or with "
+        "LASSO_SPEC_FULL_SEARCH=1. The `stronger-feature-dropped` search is restricted to "
+        "X ∈ {0, 1}³ˣ³; `threshold-without-unit-norm` enumerates X in halves (integers/2), "
+        "since x_jᵀx_j + 2λ₂ = 1 needs x_jᵀx_j < 1.",
         "",
         f"Corner census (2×2 X ∈ {{−1, 0, 1}}, y ∈ {{−2..2}}², nondegenerate): "
         f"{census['data_sets']} data sets, mean corner fraction {fmt(census['mean'])}, "
@@ -236,7 +240,13 @@ def render(cited=None) -> str:
     lines += render_worked_example()
     lines += render_figures()
     lines += [PROTOCOL]
-    lines += ["## Claims ledger", "", "Every claim of the two source notes (`spec/sources/`).", ""]
+    lines += ["## Claims ledger", "",
+              "The claims of the two source notes (`spec/sources/`), found by going through "
+              "them sentence by sentence and quoted verbatim (a test checks the quotes). "
+              "Definitions, headings and analogies that assert nothing checkable have no "
+              "entry. Verdicts: theorem (true as stated, in the reading given), condition "
+              "(true exactly under the stated condition), false (refuted by the "
+              "counterexample listed).", ""]
     for claim in CLAIMS:
         lines += render_claim(claim, cited, data)
     lines += render_search_notes(data)

@@ -32,17 +32,21 @@ def _cells(count: int, bound: int):
     return sorted(cells, key=lambda c: (sum(map(abs, c)), [(abs(v), v < 0) for v in c]))
 
 
-def instances(shapes, max_bound: int, binary_x: bool = False):
+def instances(shapes, max_bound: int, binary_x: bool = False, x_denominator: int = 1):
     """(X, y) for each shape (n, p), in the search order described in the module docstring.
 
-    With binary_x, X ranges over {0, 1}^(n x p) only (a smaller, restricted search).
+    With binary_x, X ranges over {0, 1}^(n x p) only (a smaller, restricted search); with
+    x_denominator d the entries of X are the enumerated integers divided by d.
     """
     for n, p in shapes:
         for bound in range(1, max_bound + 1):
             for cells in _cells(n * p + n, bound):
                 if binary_x and any(v not in (0, 1) for v in cells[: n * p]):
                     continue
-                X = tuple(tuple(Fraction(v) for v in cells[i * p : (i + 1) * p]) for i in range(n))
+                X = tuple(
+                    tuple(Fraction(v, x_denominator) for v in cells[i * p : (i + 1) * p])
+                    for i in range(n)
+                )
                 y = tuple(Fraction(v) for v in cells[n * p :])
                 yield X, y
 
@@ -53,9 +57,9 @@ def nondegenerate(X, y) -> bool:
     return any(y) and all(any(E.column(X, j)) for j in range(p)) and E.full_column_rank(X)
 
 
-def first(shapes, max_bound, predicate, binary_x=False):
+def first(shapes, max_bound, predicate, binary_x=False, x_denominator=1):
     """The first nondegenerate instance (X, y) with predicate(X, y) truthy, and its witness."""
-    for X, y in instances(shapes, max_bound, binary_x):
+    for X, y in instances(shapes, max_bound, binary_x, x_denominator):
         if nondegenerate(X, y):
             witness = predicate(X, y)
             if witness is not None:
@@ -98,14 +102,127 @@ def kill_converse(X, y, l1=1):
     return {"l1": l1, "w": w, "XTr": c, "j": hits[0] + 1}
 
 
-def nondifferentiable_optimum(X, y, l1=1):
-    """The optimum has a zero coordinate, where F has no gradient (one-sided slopes differ)."""
+def nondifferentiable_optimum(X, y, l1=2):
+    """The optimum has a zero coordinate with strict slack |c_j| < l1, where F has no gradient
+    (its one-sided slopes -c_j - l1 < 0 < -c_j + l1 differ)."""
     w = E.solve(X, y, l1)
-    if 0 not in w:
+    c = E.correlations(X, y, w)
+    hits = [j for j, (wj, cj) in enumerate(zip(w, c, strict=True)) if wj == 0 and abs(cj) < l1]
+    if not hits:
         return None
-    j = w.index(0)
-    c = E.correlations(X, y, w)[j]
-    return {"l1": l1, "w": w, "j": j + 1, "slopes": (-c - l1, -c + l1)}
+    j = hits[0]
+    return {"l1": l1, "w": w, "j": j + 1, "slopes": (-c[j] - l1, -c[j] + l1)}
+
+
+def threshold_without_unit_norm(X, y, l1=1, l2=Fraction(1, 4)):
+    """p = 1, x^T x != 1 and |rho| > l1, yet the notes' S(rho, l1) is the exact minimiser
+    (because x^T x + 2 l2 = 1): the 'only if x^T x = 1' reading fails."""
+    x = E.column(X, 0)
+    a, rho = E.dot(x, x), E.dot(x, y)
+    if a == 1 or abs(rho) <= l1:
+        return None
+    notes, true = E.cd_update(rho, 1, Fraction(l1)), E.solve(X, y, l1, l2)[0]
+    if notes != true:
+        return None
+    return {"l1": l1, "l2": l2, "xTx": a, "rho": rho, "notes_b": notes, "w": (true,)}
+
+
+def _en_and_lasso(X, y, l1, l2):
+    return E.solve(X, y, l1), E.solve(X, y, l1, l2)
+
+
+def l2_revives_zero(X, y, l1=HALF, l2=HALF):
+    """Adding the L2 term makes a zero Lasso coefficient nonzero."""
+    lasso, enet = _en_and_lasso(X, y, l1, l2)
+    hits = [j for j in range(len(lasso)) if lasso[j] == 0 and enet[j] != 0]
+    if not hits:
+        return None
+    return {"l1": l1, "l2": l2, "w_lasso": lasso, "w_enet": enet, "j": hits[0] + 1}
+
+
+def l2_grows_coefficient(X, y, l1=HALF, l2=HALF):
+    """Adding the L2 term makes a nonzero Lasso coefficient larger in magnitude."""
+    lasso, enet = _en_and_lasso(X, y, l1, l2)
+    hits = [j for j in range(len(lasso)) if 0 != abs(lasso[j]) < abs(enet[j])]
+    if not hits:
+        return None
+    return {"l1": l1, "l2": l2, "w_lasso": lasso, "w_enet": enet, "j": hits[0] + 1}
+
+
+def full_residual_update(X, y, l1=1, l2=HALF):
+    """At the exact minimiser, the notes' update S(x_j^T r, l1)/(x_j^T x_j + 2 l2) with the
+    full residual r moves w_j away from w*_j."""
+    w = E.solve(X, y, l1, l2)
+    r = E.residual(X, y, w)
+    for j in range(len(w)):
+        x = E.column(X, j)
+        moved = E.cd_update(E.dot(x, r), E.dot(x, x), Fraction(l1), Fraction(l2))
+        if moved != w[j]:
+            return {"l1": l1, "l2": l2, "w": w, "j": j + 1, "xTr": E.dot(x, r),
+                    "full_residual_update": moved}
+    return None
+
+
+def ols_zero_lasso_nonzero(X, y):
+    """A coefficient that is exactly 0 in least squares is nonzero in the Lasso at some l1."""
+    ols = E.solve(X, y, 0)
+    zeros = [j for j, v in enumerate(ols) if v == 0]
+    if not zeros or not any(ols):
+        return None
+    knots = E.lasso_path(X, y)
+    for lam in sample_lambdas(knots):
+        w = E.path_solution(knots, lam)
+        for j in zeros:
+            if w[j] != 0:
+                return {"l1": lam, "w": w, "w_ols": ols, "j": j + 1}
+    return None
+
+
+def not_soft_thresholding(X, y, l1=1, l2=HALF):
+    """Lasso is not coordinatewise soft thresholding of the correlations, nor Ridge a uniform
+    shrinkage: w*_j != S(x_j^T y, l1)/x_j^T x_j and w_ridge,j != x_j^T y/(x_j^T x_j + 2 l2)."""
+    p = len(X[0])
+    cols = [E.column(X, j) for j in range(p)]
+    a, xty = [E.dot(x, x) for x in cols], [E.dot(x, y) for x in cols]
+    lasso, ridge = E.solve(X, y, l1), E.ridge_solution(X, y, l2)
+    thresholded = tuple(E.cd_update(xty[j], a[j], Fraction(l1)) for j in range(p))
+    shrunk = tuple(xty[j] / (a[j] + 2 * l2) for j in range(p))
+    if lasso == thresholded or ridge == shrunk:
+        return None
+    return {"l1": l1, "l2": l2, "w": lasso, "thresholded": thresholded, "w_ridge": ridge,
+            "shrunk": shrunk}
+
+
+def data_gradient_sign(X, y):
+    """At w = 0 the data gradient d/dw_j 1/2||y - Xw||^2 is -x_j^T r (§7), not x_j^T r (§12):
+    the exact central difference of the quadratic t -> 1/2||y - t x_1||^2 at t = 0."""
+    x = E.column(X, 0)
+    xr = E.dot(x, y)  # r = y at w = 0
+    if xr == 0:
+        return None
+    half_rss = lambda t: sum((yi - t * xi) ** 2 for yi, xi in zip(y, x, strict=True)) / 2  # noqa: E731
+    gradient = (half_rss(1) - half_rss(-1)) / 2
+    return {"w": (Fraction(0),), "xTr": xr, "gradient": gradient}
+
+
+def correlated_both_survive(X, y, l1=1):
+    """Two non-orthogonal columns (x_1^T x_2 != 0) are both nonzero at the Lasso solution."""
+    x1, x2 = E.column(X, 0), E.column(X, 1)
+    if E.dot(x1, x2) == 0:
+        return None
+    w = E.solve(X, y, l1)
+    if 0 in w:
+        return None
+    return {"l1": l1, "w": w, "x1Tx2": E.dot(x1, x2)}
+
+
+def ols_inside_diamond(X, y):
+    """With the OLS point inside the diamond (t >= ||w_ols||_1) the constrained minimiser is
+    the OLS point itself (lambda_1 = 0), which has no zero coordinate: no corner is hit."""
+    ols = E.solve(X, y, 0)
+    if 0 in ols:
+        return None
+    return {"w_ols": ols, "t": sum(abs(v) for v in ols) + 1, "w": ols}
 
 
 def cd_leaves_wall(X, y, l1=1, sweeps=4):
@@ -236,7 +353,7 @@ P1 = [(1, 1), (2, 1), (3, 1)]
 P2 = [(2, 2), (3, 2)]
 P3 = [(3, 3)]
 
-SEARCHES = {  # name: (shapes, largest |entry|, predicate[, X restricted to {0, 1}])
+SEARCHES = {  # name: (shapes, largest |entry|, predicate[, X restricted to {0, 1}[, X denom]])
     "ridge-zero": (P1 + P2, 2, ridge_zero),
     "ridge-zero-correlated": (P2, 2, lambda X, y: ridge_zero(X, y, require_correlated=True)),
     "soft-threshold-unit-norm": (P1, 3, soft_threshold_without_norm),
@@ -247,6 +364,15 @@ SEARCHES = {  # name: (shapes, largest |entry|, predicate[, X restricted to {0, 
     "stronger-feature-dropped": (P2 + P3, 1, stronger_feature_dropped, True),
     "ridge-grows-coordinate": (P2, 2, ridge_grows_a_coordinate),
     "rarely-at-corner": (P2, 3, rarely_at_corner),
+    "threshold-without-unit-norm": (P1, 2, threshold_without_unit_norm, False, 2),
+    "l2-revives-zero": (P2, 2, l2_revives_zero),
+    "l2-grows-coefficient": (P2, 2, l2_grows_coefficient),
+    "full-residual-update": (P1 + P2, 2, full_residual_update),
+    "ols-zero-lasso-nonzero": (P2, 2, ols_zero_lasso_nonzero),
+    "not-soft-thresholding": (P2, 2, not_soft_thresholding),
+    "data-gradient-sign": (P1, 1, data_gradient_sign),
+    "correlated-both-survive": (P2, 2, correlated_both_survive),
+    "ols-inside-diamond": (P2, 2, ols_inside_diamond),
 }
 
 
