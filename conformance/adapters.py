@@ -111,6 +111,12 @@ def _project_version():
 # ----------------------------------------------------------------------------- peers
 
 
+#: Sweeps scikit-learn's coordinate descent may take.  10⁶ was too few: on two nearly
+#: parallel columns (corpus/nearly-parallel-2x2) it needs 1.1·10⁷ sweeps (about 1 s); the
+#: gate's per-problem timeout bounds the rest.
+SKLEARN_MAX_ITER = 10**8
+
+
 def sklearn():
     """scikit-learn: Lasso, ElasticNet, Ridge (Cholesky), LinearRegression."""
     skl = _require("sklearn", "scikit-learn")
@@ -124,11 +130,14 @@ def sklearn():
         elif l1 == 0:
             model = lm.Ridge(alpha=2 * l2, fit_intercept=False, solver="cholesky")
         elif l2 == 0:
-            model = lm.Lasso(alpha=l1 / n, fit_intercept=False, tol=1e-13, max_iter=10**6)
+            model = lm.Lasso(
+                alpha=l1 / n, fit_intercept=False, tol=1e-13, max_iter=SKLEARN_MAX_ITER
+            )
         else:
             alpha, ratio = _enet_parameters(n, l1, l2)
             model = lm.ElasticNet(
-                alpha=alpha, l1_ratio=ratio, fit_intercept=False, tol=1e-13, max_iter=10**6
+                alpha=alpha, l1_ratio=ratio, fit_intercept=False, tol=1e-13,
+                max_iter=SKLEARN_MAX_ITER,
             )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)

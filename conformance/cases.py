@@ -11,9 +11,11 @@ not support: ``least_squares`` (λ₁ = λ₂ = 0), ``ridge`` (λ₁ = 0 < λ₂
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from fractions import Fraction
+from pathlib import Path
 
 from lasso_spec.reference import Problem, lambda_max
 
@@ -124,5 +126,19 @@ CASES = (
     Case("edge/one-by-one", _p([[3]], [2], 1), "n = p = 1: w* = S(6, 1)/9 = 5/9",
          (Fraction(5, 9),), ("SOFT-THRESHOLD",)),
 )
+
+#: The curated corpus of known-hard problems (corpus.json), appended to the cases.
+CORPUS_PATH = Path(__file__).with_name("corpus.json")
+
+
+def _corpus():
+    data = json.loads(CORPUS_PATH.read_text(encoding="utf-8"))
+    return tuple(
+        Case(f"corpus/{entry['id']}", Problem.from_json(entry["problem"]), entry["why"])
+        for entry in data["problems"]
+    )
+
+
+CASES = (*CASES, *_corpus())
 
 BY_ID = {case.id: case for case in CASES}
