@@ -20,17 +20,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from lasso_spec.conformance.implementations import LoadError, load, wrap_callable
-from lasso_spec.conformance.isolation import (
-    MAX_DEPTH,
-    ImplementationRaised,
-    IsolatedSolver,
-    IsolationError,
-    decode,
-    encode,
-)
+from lasso_spec.conformance.isolation import ImplementationRaised, IsolatedSolver, IsolationError
 from lasso_spec.conformance.report import new_stats
 from lasso_spec.conformance.runner import Runner
 from lasso_spec.conformance.verdict import as_received, float_data, judge
+from lasso_spec.conformance.wire import MAX_DEPTH, decode, encode
 from lasso_spec.reference import Problem
 from meta import broken_solvers
 
