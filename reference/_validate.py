@@ -20,12 +20,13 @@ Numbers (:func:`to_fraction`):
 - Refused: bools, complex numbers, strings, None, NaN, infinities, and real
   types that cannot be converted exactly (pass an int, float, Fraction or Decimal).
 
-Size limit of decimal numbers (``Decimal`` here, ``"1.5e3"`` literals in
-:func:`lasso_spec.reference.problem.parse_number`): a number written as
-``d₁…dₖ × 10^e`` (its digits, leading zeros included, without the decimal
-point) is accepted when ``k ≤ MAX_DIGITS = 10 000`` and ``|e| ≤ MAX_EXPONENT =
-10 000``.  Beyond it a ProblemError says so at once, instead of computing
-``10**999999999``.
+Size limit of decimal numbers (``Decimal`` here, ``"1.5e3"`` and ``"p/q"`` literals
+in :func:`lasso_spec.reference.problem.parse_number`): a number is read only if
+it is written with at most ``MAX_DIGITS = 10 000`` digits (the significand
+d₁…dₖ of d₁…dₖ × 10^e, or each of p and q) and ``|e| ≤ MAX_EXPONENT = 10 000``,
+and its exact value p/q in lowest terms has at most 10 000 digits in p and in q,
+so that every number accepted prints and reads back exactly.  Beyond it a
+ProblemError says so at once, instead of computing ``10**999999999``.
 
 Containers (:func:`as_matrix`, :func:`as_vector`):
 
@@ -60,6 +61,8 @@ __all__ = [
     "as_problem",
     "as_vector",
     "check_decimal_size",
+    "check_value_size",
+    "digit_count",
     "show",
     "to_fraction",
 ]
@@ -118,7 +121,7 @@ def to_fraction(value, name):
 
 
 def check_decimal_size(digits, exponent, name, value):
-    """Refuse a decimal number d₁…dₖ × 10^e beyond MAX_DIGITS or MAX_EXPONENT."""
+    """Refuse, unread, a number written with more than MAX_DIGITS digits or |e| > MAX_EXPONENT."""
     if digits > MAX_DIGITS or abs(exponent) > MAX_EXPONENT:
         raise ProblemError(
             f"{name} is too large to read exactly: {show(value)} has {digits} digits and "
@@ -127,12 +130,28 @@ def check_decimal_size(digits, exponent, name, value):
         )
 
 
+def digit_count(n):
+    """The number of decimal digits of the int n (no int-to-str, so no interpreter limit)."""
+    return 1 if n == 0 else Decimal(abs(n)).adjusted() + 1
+
+
+def check_value_size(value, name, written):
+    """Refuse a Fraction whose numerator or denominator has more than MAX_DIGITS digits."""
+    digits = max(digit_count(value.numerator), digit_count(value.denominator))
+    if digits > MAX_DIGITS:
+        raise ProblemError(
+            f"{name} is too large to read exactly: {show(written)} is p/q with {digits} digits; "
+            f"the limit is {MAX_DIGITS} digits (pass an exact int or Fraction instead)"
+        )
+    return value
+
+
 def _from_decimal(value, name):
     if not value.is_finite():
         raise ProblemError(f"{name} must be finite, got {value!r}")
     _, digits, exponent = value.as_tuple()
     check_decimal_size(len(digits), exponent, name, value)
-    return Fraction(value)
+    return check_value_size(Fraction(value), name, value)
 
 
 def as_penalty(value, name):

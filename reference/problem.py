@@ -5,10 +5,12 @@ Numbers travel as JSON numbers or as exact strings ``"p/q"`` (also ``"-3"``,
 The ``repr`` of a Problem is a Python expression that rebuilds it exactly, so a
 failing hypothesis example can be pasted straight into a test.
 
-Size limit of number literals: in ``"p/q"`` each of p and q has at most
-``MAX_DIGITS = 10 000`` digits; a decimal literal ``d₁…dₖ × 10^e`` (its digits
-without the point, exponent adjusted for them) needs ``k ≤ 10 000`` and
-``|e| ≤ MAX_EXPONENT = 10 000``.  Beyond that, ``parse_number`` and
+Size limit of number literals: as for Decimals (:mod:`._validate`), a literal is
+read only if it is written with at most ``MAX_DIGITS = 10 000`` digits (the
+significand d₁…dₖ of a decimal d₁…dₖ × 10^e, or each of p and q in ``"p/q"``),
+``|e| ≤ MAX_EXPONENT = 10 000``, and its exact value p/q in lowest terms has at
+most 10 000 digits in p and in q — so every number accepted prints with
+:func:`format_number` and reads back exactly.  Beyond that, ``parse_number`` and
 ``Problem.from_json`` raise a ProblemError at once (``"1e999999999"`` would
 otherwise compute 10⁹⁹⁹⁹⁹⁹⁹⁹⁹), and :func:`loads` applies the same limit to JSON
 integers.  None of this depends on Python's ``sys.get_int_max_str_digits()``:
