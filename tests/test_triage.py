@@ -148,6 +148,44 @@ def test_lasso_lars_fails_at_the_tie_and_is_exact_once_it_is_broken():
     assert judge(broken, np.asarray(lars(broken))).passed
 
 
+def test_every_lasso_lars_failure_on_the_pool_names_the_tie():
+    """scikit-learn's LassoLars fails only where the exact path has a tie (seeds 40–299 of the
+    meta-test pool's generator: 5 failures); the triage says so on each."""
+    linear_model = pytest.importorskip("sklearn.linear_model")
+    import warnings
+
+    from lasso_spec.conformance.verdict import as_received, float_data
+    from test_conformance_meta import _random_problem
+
+    failures = []
+    for seed in range(40, 300):
+        problem = as_received(_random_problem(seed))
+        if problem.l2 != 0 or problem.l1 == 0:
+            continue
+        X, y, l1, _ = float_data(problem)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            w = linear_model.LassoLars(alpha=l1 / len(y), fit_intercept=False).fit(X, y).coef_
+        verdict = judge(problem, w)
+        if not verdict.passed:
+            failures.append(seed)
+            assert path_ties(problem) and "the exact path has a tie at λ" in verdict.triage
+    assert len(failures) >= 3, failures
+
+
+@settings(max_examples=30, deadline=None)
+@given(problem=problems(ridge=False))
+def test_a_duplicated_top_column_is_a_tie_at_lambda_max(problem):
+    top = exact_solution(problem).lambda_max
+    assume(top > 0)
+    c = certify(problem.X, problem.y, [0] * len(problem.X[0]), 0).c
+    j = min(k for k, cj in enumerate(c) if abs(cj) == top)
+    X = [[*row, row[j]] for row in problem.X]
+    doubled = Problem(X=X, y=problem.y, l1=problem.l1, l2=0)
+    lam, tied = path_ties(doubled)[0]
+    assert lam == top and j in tied and len(X[0]) - 1 in tied
+
+
 # ----------------------------------------------------------------------------- (d)
 
 
