@@ -47,6 +47,9 @@ from .wire import decode, encode, opaque
 
 #: The default per-problem timeout of an isolated implementation, in seconds.
 DEFAULT_TIMEOUT = 60.0
+#: Starting the worker and importing the implementation may take this long (seconds), or
+#: the per-problem timeout if that is longer: importing a library can be slow.
+LOAD_TIMEOUT = 120.0
 #: A reply line longer than this (bytes) is refused as malformed.
 MAX_REPLY_BYTES = 64 * 2**20
 
@@ -95,7 +98,8 @@ class IsolatedSolver:
         self._reader.start()
         self.restarts += 1
         try:
-            reply = self._exchange({"load": self.spec, "sys_path": sys.path}, "loading it")
+            reply = self._exchange({"load": self.spec, "sys_path": sys.path}, "loading it",
+                                   timeout=max(self.timeout, LOAD_TIMEOUT))
         except IsolationError as error:
             raise LoadError(f"--impl {self.spec!r}: the worker process failed: {error}") from None
         if "load_error" in reply:
@@ -135,13 +139,13 @@ class IsolatedSolver:
             self._fail("wrong: the implementation's process sent a malformed reply",
                        f"its answer cannot be decoded: {type(error).__name__}: {error}")
 
-    def _exchange(self, request, doing, payload=b""):
+    def _exchange(self, request, doing, payload=b"", timeout=None):
         try:
             self._process.stdin.write(json.dumps(request).encode() + b"\n" + payload)
             self._process.stdin.flush()
         except OSError:
             self._died(doing)
-        line = self._read_line(doing)
+        line = self._read_line(doing, self.timeout if timeout is None else timeout)
         try:
             reply = json.loads(line)
         except (ValueError, RecursionError) as error:
@@ -152,17 +156,17 @@ class IsolatedSolver:
                        f"not an object: {line[:200]!r}")
         return reply
 
-    def _read_line(self, doing):
+    def _read_line(self, doing, timeout):
         """One reply line within the timeout (selectors on the pipe; no thread per call)."""
         fd = self._process.stdout.fileno()
-        deadline = time.monotonic() + self.timeout
+        deadline = time.monotonic() + timeout
         with selectors.DefaultSelector() as selector:
             selector.register(fd, selectors.EVENT_READ)
             while b"\n" not in self._buffer:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not selector.select(remaining):
-                    self._fail(f"timed out after {self.timeout:g} s",
-                               f"no answer within {self.timeout:g} s while {doing} "
+                    self._fail(f"timed out after {timeout:g} s",
+                               f"no answer within {timeout:g} s while {doing} "
                                "(a hang or a very slow solver; --impl-timeout sets the limit); "
                                "the worker was killed and restarts for the next problem")
                 chunk = os.read(fd, 1 << 16)
