@@ -258,7 +258,8 @@ CLAIMS: tuple[Claim, ...] = (
         "false",
         "Coordinate descent converges to the minimiser but need not reach it in finitely many "
         "sweeps: on the notes' own example w₁⁽ᵏ⁾ = 5/3 + (1/3)(1/4)^(k−1) ≠ 5/3 for every k. "
-        "Real stopping rules use a tolerance, e.g. the duality gap (DUAL-GAP).",
+        "Real stopping rules use a tolerance, e.g. a bound on F(w) − F* — the duality gap of "
+        "DUAL-GAP only for λ₁ well above 0 (see its caveat).",
         ("CD-UPDATE", "DUAL-GAP"),
         ("worked-example",),
     ),

@@ -134,8 +134,8 @@ CLAUSES: tuple[Clause, ...] = (
         "λ₁ = nα, so alpha_max = max_j |x_jᵀy|/n; ElasticNet has λ₁ = nα·l1_ratio; glmnet "
         "(standardize=FALSE, intercept=FALSE) has λ₁ = nλα. Only the L1 term enters, so the "
         "glmnet threshold does not depend on how glmnet scales its L2 term (CONVENTION-GLMNET). "
-        "These thresholds are checked against the documented objectives, and the scikit-learn "
-        "one by fitting scikit-learn.",
+        "These thresholds are checked against the documented objectives, and by fitting "
+        "scikit-learn's Lasso and python-glmnet (2.2.1) at and just below them.",
         optimality.lambda_max,
     ),
     Clause(

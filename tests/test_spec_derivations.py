@@ -493,3 +493,46 @@ def test_coordinate_order_changes_the_trace():
     Xr = tuple(tuple(reversed(row)) for row in X)
     backward = tuple(reversed(exact.cd_sweeps(Xr, y, 1, sweeps=1)[0]))
     assert forward[0] == (2, Fraction(1, 2)) != backward == (Fraction(5, 4), Fraction(3, 2))
+
+
+@pytest.mark.spec("LAMBDA-MAX", "CONVENTION-GLMNET")
+@pytest.mark.parametrize("alpha", [1, Fraction(1, 2)])
+def test_glmnet_lambda_max(alpha):
+    """Fitting python-glmnet (standardize=False, fit_intercept=False): at lambda =
+    max|X^T y|/(n alpha) the answer is 0, at 0.9 of it it is not (non-constant y, columns)."""
+    glmnet = pytest.importorskip("glmnet")
+    import warnings
+
+    import numpy as np
+
+    X = np.array([[1.0, 2.0], [3.0, -1.0], [0.0, 1.0], [2.0, 2.0]])
+    y = np.array([1.0, -2.0, 3.0, 0.5])
+    lam = exact.lambda_max(X.tolist(), y.tolist())
+    threshold = BY_ID["LAMBDA-MAX"].formulas[4].rhs
+    foreign = optimality.lambda_max()["foreign"]["glmnet"]
+    value = threshold.subs({optimality.LAMBDA_MAX: q(lam), optimality.n: 4,
+                            foreign["mix"]: q(Fraction(alpha))})
+    assert value == q(lam / (4 * Fraction(alpha)))
+
+    def fit(lam_value):
+        model = glmnet.ElasticNet(alpha=float(alpha), lambda_path=np.array([lam_value]),
+                                  standardize=False, fit_intercept=False, tol=1e-20,
+                                  max_iter=10**6, n_splits=0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model.fit(X, y)
+        return model.coef_path_[:, 0]
+
+    assert not any(fit(float(value) * (1 + 1e-9)))
+    assert any(fit(float(value) * 0.9))
+
+
+@pytest.mark.spec("CD-UPDATE")
+@given(st.integers(1, 3), positive, small)
+def test_zero_column_update_is_zero(n, l1, w0):
+    """a + 2 l2 = 0 (zero column, Lasso): h(b) = l1 |b| + const, minimised only at b = 0."""
+    X, y = tuple((Fraction(0),) for _ in range(n)), tuple(Fraction(1) for _ in range(n))
+    assert exact.cd_update(0, 0, l1) == 0 == exact.solve(X, y, l1)[0]
+    cs = make_case(X, y, (w0,), l1, 0)
+    assert probes.coordinate_minimiser(cs, 0) == 0
+    assert exact.objective(X, y, (0,), l1) < exact.objective(X, y, (w0,), l1) or w0 == 0
