@@ -125,10 +125,9 @@ def foreign_zero_optimal(cs: Case, mapping, strength, mix) -> bool:
     lambda_2' = c/(2a) -- checked here exactly at w = 0 and at the case's w -- so its
     minimisers are those of F', found by exact.solve."""
     RSS, N1, N2 = sp.symbols("RSS N1 N2", nonnegative=True)
+    n = sp.Symbol("n", integer=True, positive=True)  # the n of the documented objectives
     obj = sp.expand(mapping["objective"].subs({mapping["strength"]: strength,
-                                               mapping["mix"]: mix, sp.Symbol("n", positive=True,
-                                                                              integer=True): cs.n}))
-    obj = obj.subs(sp.Symbol("n", integer=True, positive=True), cs.n)
+                                               mapping["mix"]: mix, n: cs.n}))
     cr, c1, c2 = (obj.coeff(v) for v in (RSS, N1, N2))
     l1, l2 = c1 / (2 * cr), c2 / (2 * cr)
     mapped = with_penalties(cs, l1, l2)
