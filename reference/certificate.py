@@ -1,4 +1,4 @@
-"""The optimality certificate of any candidate w, exact or in float64.
+"""The exact optimality certificate of any candidate w.
 
 For F(w) = ½‖y − Xw‖² + λ₁‖w‖₁ + λ₂‖w‖₂², with r = y − Xw:
 
@@ -7,31 +7,25 @@ For F(w) = ½‖y − Xw‖² + λ₁‖w‖₁ + λ₂‖w‖₂², with r = y 
 * the KKT residual of each coordinate, the distance from 0 to the coordinate's
   subdifferential:  ρ_j = max(0, |c_j| − λ₁) where w_j = 0 and
   ρ_j = |c_j − λ₁·sign(w_j)| where w_j ≠ 0.  w is optimal iff every ρ_j = 0;
-* the duality gap (spec DUAL-GAP): with s = min(1, λ₁/‖c‖∞) (s = 1 when c = 0)
-  the scaled residual is dual feasible and
+* the duality gap of spec DUAL-GAP (dual point θ̃ = s·r̃(w), s = min(1, λ₁/‖c‖∞)):
 
-      gap = ½(1 − s)²(‖r‖² + 2λ₂‖w‖²) + Σ_j (λ₁|w_j| − s·w_j·c_j),
+      gap = ½(1 − s)²(‖r‖² + 2λ₂‖w‖²) + Σ_j (λ₁|w_j| − s·w_j·c_j);
 
-  a sum of nonnegative terms (so it is computed without cancellation) with
-  F(w) − F* ≤ gap.  When λ₂ > 0, F is 2λ₂-strongly convex and also
-  F(w) − F* ≤ ‖ρ‖²/(4λ₂); ``bound`` is the smaller of the two.  For plain
-  least squares (λ₁ = λ₂ = 0) ``bound`` is the exact excess ½‖P_X r‖².
+* ``bound``, a proven bound on F(w) − F* that stays tight for every λ, including
+  λ₁ → 0, Ridge and plain least squares (see ``_bound``; spec CERTIFICATE-BOUND).
 
 With exact input (ints, Fractions; floats converted exactly by ``Fraction``)
-the verdict is exact: every ρ_j == 0, no tolerance.  ``certify_float`` does the
-same in float64 for large problems, with tolerances derived in the spec
-(FLOAT-KKT-TOLERANCE).
+the verdict is exact: every ρ_j == 0, no tolerance.  ``certify_float``
+(reference.float_certificate) does the same in float64 for large problems.
 """
 
 from dataclasses import dataclass
 from fractions import Fraction
 
-import numpy as np
+from ._exact import dot, gram, mat_vec, projection_norm_sq, xt_times
+from ._validate import as_problem, as_vector
 
-from ._exact import dot, mat_vec, projection_norm_sq, xt_times
-from ._validate import ProblemError, as_problem, as_vector
-
-__all__ = ["Certificate", "FloatCertificate", "certify", "certify_float", "objective"]
+__all__ = ["Certificate", "certify", "dual_bound", "objective", "restricted_minimiser"]
 
 
 def _sign(v):
@@ -46,8 +40,8 @@ def objective(X, y, w, l1, l2=0):
     """
     X, y, l1, l2 = as_problem(X, y, l1, l2)
     w = as_vector(w, "w", length=len(X[0]))
-    r = [yi - xw for yi, xw in zip(y, mat_vec(X, w), strict=True)]
-    return dot(r, r) / 2 + l1 * sum(abs(v) for v in w) + l2 * dot(w, w)
+    r = _residual(X, y, w)
+    return _objective(r, w, l1, l2)
 
 
 @dataclass(frozen=True)
@@ -56,8 +50,8 @@ class Certificate:
 
     c: tuple  # c_j = x_jᵀr − 2·l2·w_j
     residual: tuple  # KKT residual ρ_j of each coordinate
-    gap: Fraction  # duality gap, ≥ F(w) − F*
-    bound: Fraction  # best proven bound on F(w) − F*
+    gap: Fraction  # duality gap of DUAL-GAP, ≥ F(w) − F*
+    bound: Fraction  # best proven bound on F(w) − F* (≤ gap; see _bound)
     objective: Fraction  # F(w)
     optimal: bool  # every ρ_j == 0 (equivalently gap == 0)
 
@@ -65,6 +59,18 @@ class Certificate:
     def violations(self):
         """The coordinates whose KKT condition fails."""
         return tuple(j for j, rho in enumerate(self.residual) if rho != 0)
+
+
+def _residual(X, y, w):
+    return [yi - xw for yi, xw in zip(y, mat_vec(X, w), strict=True)]
+
+
+def _correlations(X, r, w, l2):
+    return [xr - 2 * l2 * wj for xr, wj in zip(xt_times(X, r), w, strict=True)]
+
+
+def _objective(r, w, l1, l2):
+    return dot(r, r) / 2 + l1 * sum(abs(v) for v in w) + l2 * dot(w, w)
 
 
 def _kkt_residual(wj, cj, l1):
@@ -82,24 +88,154 @@ def _dual_scale(c, l1):
 
 def _gap(r, w, c, l1, l2):
     s = _dual_scale(c, l1)
-    smooth = (1 - s) ** 2 * (sum(v * v for v in r) + 2 * l2 * sum(v * v for v in w)) / 2
+    smooth = (1 - s) ** 2 * (dot(r, r) + 2 * l2 * dot(w, w)) / 2
     return smooth + sum(l1 * abs(wj) - s * wj * cj for wj, cj in zip(w, c, strict=True))
 
 
-def _bound(X, r, w, c, l1, l2):
-    """The best proven bound on F(w) − F*.
+def dual_bound(X, y, v, l1, l2):
+    """max_t D(t·r̃(v)) over the feasible t: a lower bound on F* from any point v.
 
-    The duality gap; for λ₂ > 0 also ‖ρ‖²/(4λ₂); and for plain least squares
-    (λ₁ = λ₂ = 0), where the scaled residual is dual feasible only if Xᵀr = 0,
-    the exact excess F(w) − F* = ½‖P_X r‖² instead.
+    r̃(v) = (r(v), −√(2λ₂)v) and X̃ᵀ(t·r̃(v)) = t·c(v), so t·r̃(v) is dual feasible iff
+    |t|·‖c(v)‖∞ ≤ λ₁.  D(t·r̃) = t·yᵀr − ½t²‖r̃‖² with ‖r̃‖² = ‖r‖² + 2λ₂‖v‖² (no root) is a
+    concave parabola in t: its maximiser yᵀr/‖r̃‖², clipped to the feasible interval.
+    By weak duality (DUAL-GAP) the value is ≤ F*; it equals F* when v is a minimiser
+    (then t = 1 is feasible and D(r̃(v)) = F(v)).
+
+    >>> dual_bound([[1, 1], [1, 0], [0, 1]], [3, 2, 1], [Fraction(5, 3), Fraction(2, 3)], 1, 0)
+    Fraction(8, 3)
+    """
+    r = _residual(X, y, v)
+    c = _correlations(X, r, v, l2)
+    norm_sq = dot(r, r) + 2 * l2 * dot(v, v)
+    if norm_sq == 0:  # r̃(v) = 0: every multiple is the dual point 0, D(0) = 0
+        return Fraction(0)
+    b = dot(y, r)
+    t = b / norm_sq
+    largest = max(abs(cj) for cj in c)
+    if largest != 0:
+        t = max(-l1 / largest, min(l1 / largest, t))
+    return t * b - t * t * norm_sq / 2
+
+
+def _solve_any(A, b):
+    """A solution of A x = b by Gauss–Jordan elimination, free variables 0.
+
+    Columns without a pivot are skipped (their variables stay 0); rows left all zero
+    are dropped even if b is nonzero there, so for an inconsistent system this is
+    merely *some* x.  Any x is good enough for ``dual_bound``; for a consistent one it
+    is a solution.
+
+    >>> _solve_any([[1, 1], [1, 1]], [2, 2])
+    [Fraction(2, 1), Fraction(0, 1)]
+    """
+    rows = [[Fraction(a) for a in row] + [Fraction(bi)] for row, bi in zip(A, b, strict=True)]
+    m, pivots, k = len(A), [], 0
+    for col in range(m):
+        pivot = next((i for i in range(k, m) if rows[i][col] != 0), None)
+        if pivot is None:
+            continue
+        rows[k], rows[pivot] = rows[pivot], rows[k]
+        for i in range(m):
+            if i != k and rows[i][col] != 0:
+                factor = rows[i][col] / rows[k][col]
+                rows[i] = [a - factor * e for a, e in zip(rows[i], rows[k], strict=True)]
+        pivots.append(col)
+        k += 1
+    x = [Fraction(0)] * m
+    for i, col in enumerate(pivots):
+        x[col] = rows[i][m] / rows[i][col]
+    return x
+
+
+def restricted_minimiser(X, y, l1, l2, signs):
+    """The stationary point of F on the support S = {j : signs[j] ≠ 0} with those signs.
+
+    On S with fixed signs σ, F is the quadratic ½‖y − X_S v‖² + λ₁σᵀv + λ₂‖v‖², whose
+    stationary points solve (X_SᵀX_S + 2λ₂I) v = X_Sᵀy − λ₁σ (v = 0 off S).  A
+    singular system gets the solution with free variables 0 (``_solve_any``).
+    """
+    S = [j for j, sj in enumerate(signs) if sj != 0]
+    v = [Fraction(0)] * len(signs)
+    if S:
+        XS = [[row[j] for j in S] for row in X]
+        rhs = [xy - l1 * signs[j] for xy, j in zip(xt_times(XS, y), S, strict=True)]
+        for j, vj in zip(S, _solve_any(gram(XS, 2 * l2), rhs), strict=True):
+            v[j] = vj
+    return v
+
+
+def _sign_patterns(w, c, l1):
+    """The first sign patterns σ whose restricted minimisers are tried as dual points.
+
+    supp(w) with w's signs; and the same plus each violator (w_j = 0, |c_j| > λ₁) with
+    the sign of c_j, every coordinate when λ₁ = 0 (then the sign is irrelevant).
+    """
+    own = tuple(_sign(wj) for wj in w)
+    grown = tuple(
+        sj if sj else (_sign(cj) or 1 if (abs(cj) > l1 or l1 == 0) else 0)
+        for sj, cj in zip(own, c, strict=True)
+    )
+    return own, grown
+
+
+def _slack_pattern(signs, c, l1, best, a):
+    """``signs`` without the coordinates whose KKT slack proves w*_j = 0.
+
+    If F(w) − F* ≤ B then |c_j(w) − c_j(w*)| ≤ δ_j = √(2B·a_j), a_j = ‖x_j‖² + 2λ₂
+    (GAP-DISTANCE-BOUND), so |c_j| < λ₁ − δ_j forces |c*_j| < λ₁, hence w*_j = 0.
+    Decided without a root: λ₁ − |c_j| > 0 and (λ₁ − |c_j|)² > 2B·a_j.
+    """
+    return tuple(
+        0 if (l1 - abs(cj) > 0 and (l1 - abs(cj)) ** 2 > 2 * best * aj) else sj
+        for sj, cj, aj in zip(signs, c, a, strict=True)
+    )
+
+
+def _bound(X, r, w, c, l1, l2):
+    """The cheap proven bound (coordinate descent's stopping rule, O(np) per call).
+
+    The gap of DUAL-GAP; for λ₂ > 0 also ‖ρ‖²/(4λ₂); for plain least squares
+    (λ₁ = λ₂ = 0) the exact excess ½‖P_X r‖².  ``_tight_bound`` adds restricted solves.
     """
     if l1 == 0 and l2 == 0:
         return projection_norm_sq(X, r) / 2
-    gap = _gap(r, w, c, l1, l2)
-    if l2 == 0:
-        return gap
-    residual = [_kkt_residual(wj, cj, l1) for wj, cj in zip(w, c, strict=True)]
-    return min(gap, sum(rho * rho for rho in residual) / (4 * l2))
+    best = _gap(r, w, c, l1, l2)
+    if l2 > 0:
+        residual = [_kkt_residual(wj, cj, l1) for wj, cj in zip(w, c, strict=True)]
+        best = min(best, dot(residual, residual) / (4 * l2))
+    return best
+
+
+def _tight_bound(X, y, r, w, c, l1, l2):
+    """A proven upper bound on F(w) − F*, tight for every λ (spec CERTIFICATE-BOUND).
+
+    The minimum of
+      (a) the gap of DUAL-GAP;
+      (b) for λ₂ > 0, ‖ρ‖²/(4λ₂) (F is 2λ₂-strongly convex, GAP-DISTANCE-BOUND);
+      (c) F(w) − dual_bound(v) for v = w and for the restricted minimisers v of the
+          sign patterns of ``_sign_patterns`` and ``_slack_pattern`` (the support read
+          from the KKT slack, with B the best bound so far).
+    Proof: (a), (b) are DUAL-GAP and GAP-DISTANCE-BOUND; (c) is weak duality,
+    D(θ) ≤ F* for every feasible θ, at θ = t·r̃(v).  Tightness: when a pattern is the
+    sign pattern of a minimiser w* and its system has a solution with those signs
+    (e.g. X̃_S of full column rank), v is a minimiser, dual_bound(v) = F* and the bound
+    is the exact excess F(w) − F*: for every λ₁, λ₂ ≥ 0, Ridge (every coordinate is
+    tried, v = (XᵀX + 2λ₂I)⁻¹Xᵀy) and least squares (F(w) − F* = ½‖P_X r‖²) included.
+    """
+    F = _objective(r, w, l1, l2)
+    best = min(_bound(X, r, w, c, l1, l2), F - dual_bound(X, y, w, l1, l2))
+    tried = set()
+    own, grown = _sign_patterns(w, c, l1)
+    a = [sum(row[j] * row[j] for row in X) + 2 * l2 for j in range(len(w))]
+    for pattern in (own, grown, None):
+        if best == 0:
+            break
+        signs = _slack_pattern(grown, c, l1, best, a) if pattern is None else pattern
+        if signs not in tried:
+            tried.add(signs)
+            v = restricted_minimiser(X, y, l1, l2, signs)
+            best = min(best, F - dual_bound(X, y, v, l1, l2))
+    return best
 
 
 def certify(X, y, w, l1, l2=0):
@@ -114,128 +250,14 @@ def certify(X, y, w, l1, l2=0):
     """
     X, y, l1, l2 = as_problem(X, y, l1, l2)
     w = as_vector(w, "w", length=len(X[0]))
-    r = [yi - xw for yi, xw in zip(y, mat_vec(X, w), strict=True)]
-    c = [xr - 2 * l2 * wj for xr, wj in zip(xt_times(X, r), w, strict=True)]
+    r = _residual(X, y, w)
+    c = _correlations(X, r, w, l2)
     residual = [_kkt_residual(wj, cj, l1) for wj, cj in zip(w, c, strict=True)]
     return Certificate(
         c=tuple(c),
         residual=tuple(residual),
         gap=_gap(r, w, c, l1, l2),
-        bound=_bound(X, r, w, c, l1, l2),
-        objective=dot(r, r) / 2 + l1 * sum(abs(v) for v in w) + l2 * dot(w, w),
+        bound=_tight_bound(X, y, r, w, c, l1, l2),
+        objective=_objective(r, w, l1, l2),
         optimal=all(rho == 0 for rho in residual),
-    )
-
-
-@dataclass(frozen=True)
-class FloatCertificate:
-    """A float64 certificate: the same quantities, with rounding-error bounds.
-
-    ``c_error[j]`` bounds |fl(c_j) − c_j| for the c_j of the given float w
-    (spec FLOAT-KKT-TOLERANCE); ``tolerance[j]`` is the KKT tolerance for a
-    gap bound ``gap_tol``: √(2·gap_tol·(‖x_j‖² + 2λ₂)) + c_error[j].
-    ``optimal`` means gap ≤ gap_tol and every ρ_j ≤ tolerance[j].
-    """
-
-    c: np.ndarray
-    residual: np.ndarray
-    gap: float  # the best bound on F(w) − F*, as in Certificate.bound (rounded)
-    c_error: np.ndarray
-    tolerance: np.ndarray
-    gap_tol: float
-    optimal: bool
-
-
-_U = 2.0**-53  # unit roundoff of float64
-
-
-def _gamma(k):
-    """γ_k = k·u/(1 − k·u), Higham's bound for a k-term float dot product."""
-    return k * _U / (1 - k * _U)
-
-
-def _as_float_problem(X, y, w, l1, l2):
-    X = np.asarray(X, dtype=np.float64)
-    if X.ndim != 2 or X.size == 0:
-        raise ProblemError(f"X must be a non-empty 2-D array, got shape {X.shape}")
-    arrays = {"y": np.asarray(y, dtype=np.float64), "w": np.asarray(w, dtype=np.float64)}
-    for name, expected in (("y", X.shape[0]), ("w", X.shape[1])):
-        if arrays[name].shape != (expected,):
-            raise ProblemError(f"{name} must have shape ({expected},), got {arrays[name].shape}")
-    # X is checked by certify_float from its column norms, which it needs anyway: a NaN or
-    # infinity in X makes its column's ‖x_j‖² non-finite.  That saves a pass over X.
-    for name, value in (*arrays.items(), ("l1", l1), ("l2", l2)):
-        if not np.all(np.isfinite(value)):
-            raise ProblemError(f"{name} must be finite")
-    for name, value in (("l1", l1), ("l2", l2)):
-        if value < 0:
-            raise ProblemError(f"{name} must be >= 0, got {value!r}")
-    return X, arrays["y"], arrays["w"], float(l1), float(l2)
-
-
-#: certify_float reads X in row blocks of about this many bytes, so that r = y − Xw, Xᵀr
-#: and the column norms come from one pass over memory, each block still in cache.
-_BLOCK_BYTES = 4_000_000
-
-
-def _one_pass(X, y, w):
-    """(r = y − Xw, Xᵀr, ‖x_j‖²) in one pass over X by row blocks.
-
-    Each r_i is still one length-p dot product and each (Xᵀr)_j one length-n sum of
-    products (in a different order), so the rounding bounds of FLOAT-KKT-TOLERANCE hold.
-    """
-    n, p = X.shape
-    rows = max(1, _BLOCK_BYTES // (8 * p))
-    r = np.empty(n)
-    xtr = np.zeros(p)
-    col_sq = np.zeros(p)
-    for start in range(0, n, rows):
-        block = X[start : start + rows]
-        r[start : start + rows] = y[start : start + rows] - block @ w
-        xtr += block.T @ r[start : start + rows]
-        col_sq += np.einsum("ij,ij->j", block, block)
-    return r, xtr, col_sq
-
-
-def certify_float(X, y, w, l1, l2=0.0, *, gap_tol):
-    """The float64 certificate of w: one blocked pass over X (r, Xᵀr, ‖x_j‖²) and O(n + p).
-
-    ``gap_tol`` is the accuracy demanded: the largest acceptable F(w) − F*.
-    """
-    X, y, w, l1, l2 = _as_float_problem(X, y, w, l1, l2)
-    n, p = X.shape
-    with np.errstate(over="ignore", invalid="ignore"):  # a non-finite X is refused just below
-        r, xtr, col_sq = _one_pass(X, y, w)
-    if not np.all(np.isfinite(col_sq)) and not np.all(np.isfinite(X)):
-        raise ProblemError("X must be finite")
-    c = xtr - 2 * l2 * w
-    col_norm = np.sqrt(col_sq)
-    # Rounding: spec FLOAT-RESIDUAL-ERROR and FLOAT-KKT-TOLERANCE give
-    #     τ_j = |x_j|ᵀe + γ_{n+1}(|x_j|ᵀ|r̂| + 2λ₂|w_j|),  e = γ_{p+1}(|y| + |X||w|),
-    # and Cauchy–Schwarz bounds it without another pass over X:  |x_j|ᵀe ≤ ‖x_j‖‖e‖ with
-    # ‖e‖ ≤ γ_{p+1}(‖y‖ + ‖X‖_F‖w‖), and |x_j|ᵀ|r̂| ≤ ‖x_j‖‖r̂‖.
-    e_norm = _gamma(p + 1) * (np.linalg.norm(y) + np.sqrt(col_sq.sum()) * np.linalg.norm(w))
-    c_error = col_norm * e_norm + _gamma(n + 1) * (
-        col_norm * np.linalg.norm(r) + 2 * l2 * np.abs(w)
-    )
-    nonzero = w != 0
-    residual = np.where(nonzero, np.abs(c - l1 * np.sign(w)), np.maximum(np.abs(c) - l1, 0.0))
-    largest = float(np.max(np.abs(c)))
-    s = 1.0 if largest <= l1 else l1 / largest
-    gap = 0.5 * (1 - s) ** 2 * (r @ r + 2 * l2 * (w @ w))
-    gap += float(np.sum(l1 * np.abs(w) - s * w * c))
-    if l1 == 0 and l2 == 0:  # plain least squares: the excess ½‖P_X r‖², by a float lstsq
-        projected = X @ np.linalg.lstsq(X, r, rcond=None)[0]
-        gap = 0.5 * float(projected @ projected)
-    elif l2 > 0:  # strong convexity, as in the exact certificate
-        gap = min(gap, float(residual @ residual) / (4 * l2))
-    tolerance = np.sqrt(2 * gap_tol * (col_sq + 2 * l2)) + c_error
-    return FloatCertificate(
-        c=c,
-        residual=residual,
-        gap=gap,
-        c_error=c_error,
-        tolerance=tolerance,
-        gap_tol=float(gap_tol),
-        optimal=bool(gap <= gap_tol and np.all(residual <= tolerance)),
     )
