@@ -112,7 +112,7 @@ def _fast_array(value, ndim):
         value.max() > _MAX_EXACT_INT or value.min() < -_MAX_EXACT_INT
     ):
         return None  # may not be exact in float64: the exact path decides entry by entry
-    converted = value.astype(np.float64)
+    converted = np.asarray(value, dtype=np.float64)  # no copy for float64 data
     if value.dtype.kind == "f" and value.dtype.itemsize > 8:
         if not np.array_equal(converted.astype(value.dtype), value):
             return None
