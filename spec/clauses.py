@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import conventions, duality, floating, optimality
+from . import certificates, conventions, duality, floating, optimality
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ CLAUSES: tuple[Clause, ...] = (
         "optimal (in floating point each term λ₁|w_j| − s·w_j·c_j cancels; see FLOAT-*). "
         "Caveat for a stopping rule: with this dual point s = 0 when λ₁ = 0 and c ≠ 0, so for "
         "Ridge and least squares G = ½(‖r‖² + 2λ₂‖w‖²) ≈ F(w) however close w is to w*; as "
-        "λ₁ → 0 the gap degenerates the same way.",
+        "λ₁ → 0 the gap degenerates the same way. Stop on CERTIFICATE-BOUND instead.",
         duality.dual_gap,
     ),
     Clause(
@@ -160,6 +160,24 @@ CLAUSES: tuple[Clause, ...] = (
         "|c_j| − λ₁) at w_j = 0, |c_j − λ₁ sign w_j| otherwise; ‖ρ‖ = dist(0, ∂F(w))), and "
         "‖w − w*‖² ≤ G/λ₂.",
         duality.distance_bound,
+    ),
+    Clause(
+        "CERTIFICATE-BOUND",
+        "A certificate tight for every λ (the stopping rule to use)",
+        "For any point v, t·r̃(v) with r̃(v) = (r(v), −√(2λ₂)v) is dual feasible iff "
+        "|t|·‖c(v)‖∞ ≤ λ₁, and D(t·r̃(v)) is the concave parabola below; weak duality "
+        "(DUAL-GAP) gives F(w) − F* ≤ F(w) − max_t D(t·r̃(v)). Take v = w and v = the "
+        "stationary point of F on a sign pattern σ (the linear system below, free variables 0 "
+        "if singular): supp(w) with w's signs; that plus each violator (w_j = 0, |c_j| > λ₁; "
+        "every j when λ₁ = 0); and that without the j whose KKT slack proves w*_j = 0 "
+        "(λ₁ − |c_j| > √(2B(‖x_j‖² + 2λ₂)), B the bound so far). reference.certify's bound is "
+        "the least of these, the DUAL-GAP gap and, for λ₂ > 0, ‖ρ‖²/(4λ₂). When σ is the sign "
+        "pattern of a unique minimiser, v = w* and the bound is the exact excess F(w) − F*, for "
+        "every λ₁, λ₂ ≥ 0: for least squares that is ½‖P_X r‖², for Ridge "
+        "½(w − w*)ᵀ(XᵀX + 2λ₂I)(w − w*). The DUAL-GAP gap alone tends to F(w) as λ₁ → 0 and is "
+        "a usable stopping rule only for λ₁ well above the rounding noise of c; porters should "
+        "stop on this bound (or, in float64, on reference.certify_float, FLOAT-CERTIFICATE).",
+        certificates.certificate_bound,
     ),
     Clause(
         "PORT-NONUNIQUE",
@@ -286,6 +304,25 @@ CLAUSES: tuple[Clause, ...] = (
         "pass over X, by Cauchy–Schwarz: |x_j|ᵀe ≤ ‖x_j‖·γ_{p+1}(‖y‖ + ‖X‖_F‖w‖) and "
         "|x_j|ᵀ|r̂| ≤ ‖x_j‖‖r̂‖.",
         _float("kkt"),
+    ),
+    Clause(
+        "FLOAT-CERTIFICATE",
+        "The rigorous float64 certificate and its three outcomes",
+        "reference.certify_float(X, y, w, λ₁, λ₂, gap_tol) answers True only with a proven "
+        "F(w) − F* ≤ gap_tol, False only with a proven F(w) − F* > gap_tol, and None (\"not "
+        "decidable in float64; use the exact certify\") otherwise, including on overflow. "
+        "Its three reductions over X carry the bounds of FLOAT-DOT-ERROR with the underflow "
+        "term m·2⁻¹⁰⁷⁴; every later quantity is rounded outward (nextafter after each "
+        "operation). Upper bounds: G(t) below at t ≤ λ₁/max_j(|ĉ_j| + τ_j) (so t·r̃(w) is "
+        "feasible), with ‖r‖ ≤ ‖r̂‖ + ē and −t·w_j·c_j ≤ −t·w_j·ĉ_j + |t||w_j|τ_j; for λ₂ > 0 "
+        "‖ρ‖²/(4λ₂); and ‖ρ‖²/(2(μ₀ + 2λ₂)) with μ₀ ≤ λ_min(XᵀX) verified by a Cholesky "
+        "factorisation of fl(XᵀX) − 0.9·λ̂_min·I (Higham Thm 10.3; n·p² flops, used when the "
+        "other bounds leave the verdict open), ρ_j ≤ ρ̂_j + τ_j. Lower bound: the gain Δ_j(d) "
+        "below of the float coordinate-descent step d, since F* ≤ F(w + d·e_j). The support is "
+        "read from the KKT slack: w_j ≠ 0 counts as off the support where λ₁ − |ĉ_j| > τ_j + "
+        "√(2·gap_tol·a_j). Ridge and λ₁ well above the noise of ĉ decide with two mat-vecs; "
+        "λ₁ ≈ 0 with λ₂ = 0 needs μ₀ > 0 (full column rank), else the answer is None.",
+        lambda: {"formulas": floating.certificate_formulas(), "checks": {}},
     ),
 )
 
