@@ -69,9 +69,9 @@ from functools import lru_cache
 import numpy as np
 
 from lasso_spec.reference import Problem, certify, solve
-from lasso_spec.reference._exact import solve_linear
 
 from .answers import AnswerError, as_answer
+from .exact_la import gram_inverse_diagonal
 
 GAP_RTOL = 1e-9
 #: The float64 roots in the coefficient bound are widened by this relative amount.
@@ -356,20 +356,8 @@ def _coefficient_check(problem, w, solution, star, slack, a, G):
 
 
 def _inverse_diagonal(problem, E):
-    """diag((X̃_EᵀX̃_E)⁻¹), exactly, or None when X̃_E is rank deficient."""
-    if not E:
-        return []
-    H = [
-        [sum(row[i] * row[k] for row in problem.X) + (2 * problem.l2 if i == k else 0) for k in E]
-        for i in E
-    ]
-    diag = []
-    for pos in range(len(E)):
-        column = solve_linear(H, [int(k == pos) for k in range(len(E))])
-        if column is None:
-            return None
-        diag.append(column[pos])
-    return diag
+    """diag((X̃_EᵀX̃_E)⁻¹), exactly, or None when X̃_E is rank deficient (exact_la.py)."""
+    return gram_inverse_diagonal(problem.X, E, problem.l2)
 
 
 def _exact_zero_check(tiny, resolvable, exact_zeros):
