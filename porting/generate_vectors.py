@@ -239,7 +239,7 @@ def _solved_test(X, y, spec, with_path):
     """The JSON of one solvable test, with its exact expected answer (certified here)."""
     l1, l2 = spec.l1, spec.l2
     assert _is_binary64(l1) and _is_binary64(l2), (l1, l2)
-    solution = solve(X, y, l1, l2)
+    solution = solve(X, y, l1, l2, path=True)  # the path flags and knots need the homotopy
     cert = certify(X, y, solution.w, l1, l2)
     assert cert.optimal and cert.objective == solution.objective
     w = solution.w
@@ -643,7 +643,9 @@ def counterexample_groups():
             continue  # a census, not a problem
         X = [[Fraction(v) for v in row] for row in entry["X"]]
         y = [Fraction(v) for v in entry["y"]]
-        l2 = Fraction(entry.get("l2", 0))
+        # An entry that pairs a Lasso with a Ridge (w and w_ridge) keeps l2 for the Ridge half:
+        # its w is the Lasso solution (l2 = 0).
+        l2 = Fraction(0) if "w_ridge" in entry else Fraction(entry.get("l2", 0))
         lams = {}  # l1 -> (where it comes from, the ledger's stored w or None)
         for key, w_key in (("l1", "w"), ("l1_large", "w_large"), ("l1_small", "w_small")):
             if key in entry:
@@ -656,8 +658,10 @@ def counterexample_groups():
         positive = [lam for lam, _ in knots if lam > 0]
         if len(positive) >= 2:  # below the last positive knot, where the path may turn again
             lams.setdefault(min(positive) / 2, ("half the smallest positive stored knot", None))
-        if not lams:  # a Ridge entry gives only l2; a Lasso entry only a path
-            lams[Fraction(0) if l2 > 0 else lam_max / 2] = ("chosen here", entry.get("w"))
+        if not lams:  # a Ridge entry gives only l2 (its w is the Ridge solution); an entry
+            # with neither l1 nor l2 stores some other point as w, which is not compared
+            lams[Fraction(0) if l2 > 0 else lam_max / 2] = (
+                "chosen here", entry.get("w") if l2 > 0 else None)
         assert all(_is_binary64(v) for row in X for v in row) and _is_binary64(l2)
         scale = 1
         for v in [*y, *lams]:

@@ -168,6 +168,11 @@ class Problem:
                 f"a problem has keys X, y, l1 and optionally l2; missing {sorted(missing)}, "
                 f"unknown {sorted(unknown)}"
             )
+        if isinstance(data["y"], list) and any(isinstance(v, list) for v in data["y"]):
+            # The Python API flattens an (n, 1) array; the JSON format (the process
+            # protocol and the vectors) has exactly one spelling of a vector.
+            raise ProblemError("y must be a flat JSON list of numbers, not a column matrix "
+                               f"[[...], ...]: got {show(data['y'])}")
         return cls(
             X=_parse_rows(data["X"], "X"),
             y=_parse_rows(data["y"], "y"),

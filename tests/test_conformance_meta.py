@@ -45,7 +45,11 @@ def _random_problem(seed):
     return Problem(X=X, y=y, l1=l1, l2=l2 or (Fraction(1, 2) if l1 == 0 else 0))
 
 
-POOL = [case.problem for case in CASES] + [_random_problem(seed) for seed in range(40)]
+#: The small problems every correct solver must pass: the cases without the corpus (its
+#: known-hard problems defeat coordinate descent by design; see conformance/xfails/).
+POOL = [case.problem for case in CASES if not case.id.startswith("corpus/")] + [
+    _random_problem(seed) for seed in range(40)
+]
 
 
 def _messages(solver):
