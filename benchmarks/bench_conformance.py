@@ -20,9 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-
 from lasso_spec.reference import certify_float
+
+ROOT = Path(__file__).resolve().parents[1]
 
 PEERS = {"sklearn": "sklearn", "statsmodels": "statsmodels", "glum": "glum", "cvxpy": "cvxpy"}
 IMPLEMENTATIONS = ("reference", "reference-cd", *PEERS)

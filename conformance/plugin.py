@@ -34,11 +34,10 @@ import re
 import pytest
 from hypothesis import settings
 
-from . import profiles
+from . import profiles, scale
 from .cases import CASES
 from .implementations import LoadError, load, load_command
 from .report import Collector, new_stats, write_kkt_bands
-from . import scale
 from .strategies import FAMILIES
 from .verdict import GAP_RTOL
 
@@ -77,7 +76,8 @@ def pytest_addoption(parser):
     group.addoption("--gap-rtol", type=float, default=GAP_RTOL,
                     help="accuracy demanded: F(w) - F* <= GAP_RTOL * S, "
                          "S = |y|^2/2 + l1^2/(2 max_j(|x_j|^2 + 2 l2)) (default 1e-9)")
-    group.addoption("--scale", choices=scale.TIERS, default=os.environ.get("LASSO_SCALE", "default"),
+    group.addoption("--scale", choices=scale.TIERS,
+                    default=os.environ.get("LASSO_SCALE", "default"),
                     help="the scale tier of realistic float64 problems: off, default (moderate "
                          "sizes), large (up to 1000 x 500 and 200 x 2000) [env LASSO_SCALE]")
     group.addoption("--full-shrink", action="store_true", default=False,

@@ -208,8 +208,9 @@ def write_kkt_bands(results, report_path, gap_rtol):
     if not failures:
         return []
     try:
-        import lasso_spec.figures as figures
         import matplotlib  # noqa: F401  (the optional extra)
+
+        import lasso_spec.figures as figures
     except ImportError:
         for failure in failures:
             failure["kkt_band"] = "not drawn: matplotlib is not installed (pip install matplotlib)"

@@ -1,4 +1,7 @@
-"""``python -m lasso_spec.figures [OUTDIR] [--svg]``: write every spec figure (default: spec/figures/)."""
+"""``python -m lasso_spec.figures [OUTDIR] [--svg]``: write every spec figure.
+
+The default OUTDIR is the package's spec/figures/.
+"""
 
 import argparse
 import sys
@@ -14,7 +17,8 @@ def main(argv=None):
     try:
         import matplotlib  # noqa: F401
     except ImportError:
-        print("python -m lasso_spec.figures needs matplotlib: pip install matplotlib", file=sys.stderr)
+        print("python -m lasso_spec.figures needs matplotlib: pip install matplotlib",
+              file=sys.stderr)
         return 2
     for path in write_all(args.outdir, ("png", "svg") if args.svg else ("png",)):
         print(path)

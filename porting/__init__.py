@@ -1,7 +1,7 @@
 """The porting kit: exact test vectors, their generator and runner, and an example port.
 
-``python -m lasso_spec.porting.generate_vectors``   rewrites ``spec/vectors/*.json`` from the exact reference
-``python -m lasso_spec.porting.run_vectors CMD``     feeds every vector to a port and prints a verdict table
+``python -m lasso_spec.porting.generate_vectors``  rewrites ``spec/vectors/*.json`` exactly
+``python -m lasso_spec.porting.run_vectors CMD``   feeds every vector to a port, a verdict each
 ``porting/node/lasso_cd.js``             a float64 coordinate-descent port in Node.js (no deps)
 
 See ``porting/README.md`` for the process protocol and the vector format.

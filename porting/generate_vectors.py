@@ -1,7 +1,7 @@
 """Generate the language-neutral test vectors ``spec/vectors/*.json`` from the exact reference.
 
     python -m lasso_spec.porting.generate_vectors            # rewrite the files
-    python -m lasso_spec.porting.generate_vectors --check    # exit 1 if a file differs from a fresh run
+    python -m lasso_spec.porting.generate_vectors --check    # exit 1 if a file is stale
 
 Deterministic: the same bytes on every run and machine (fixed seeds, sorted
 keys, no timestamps).  Every expected answer is computed by ``reference.solve``

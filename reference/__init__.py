@@ -15,8 +15,8 @@ Everything minimises the canonical objective (spec OBJECTIVE)::
 
 from ._validate import ProblemError
 from .certificate import Certificate, certify, objective
-from .float_certificate import FloatCertificate, certify_float
 from .descent import CDResult, coordinate_descent, soft_threshold
+from .float_certificate import FloatCertificate, certify_float
 from .homotopy import Knot, Solution, lambda_max, solve
 from .problem import Problem, format_number, parse_number
 from .ridge import ridge

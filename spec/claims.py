@@ -322,7 +322,8 @@ CLAIMS: tuple[Claim, ...] = (
         (
             (NOTE1, "**Lasso constraint**: $|\\beta_1| + |\\beta_2| \\leq t$"),
             (NOTE1, "**Ridge constraint**: $\\beta_1^2 + \\beta_2^2 \\leq t$"),
-            (NOTE1, "When the OLS error ellipses expand outward looking for the constrained minimum"),
+            (NOTE1, "When the OLS error ellipses expand outward "
+                    "looking for the constrained minimum"),
         ),
         "condition",
         "The picture needs the penalised ⇔ constrained equivalence: a minimiser w* of F at λ₁ "
@@ -351,8 +352,9 @@ CLAIMS: tuple[Claim, ...] = (
         "Cyclic coordinate descent is one way: each update minimises F over one coordinate, so "
         "F never increases (checked); every limit point of the iterates is a minimiser (Tseng "
         "2001: F is a smooth convex function plus a separable convex one; cited, not checked "
-        "here), but they need not reach it in finitely many sweeps (the worked example). The reference's exact solver is the homotopy (LARS) "
-        "path instead; glmnet and scikit-learn use coordinate descent with a tolerance.",
+        "here), but they need not reach it in finitely many sweeps (the worked example). "
+        "The reference's exact solver is the homotopy (LARS) path instead; glmnet and "
+        "scikit-learn use coordinate descent with a tolerance.",
         ("CD-UPDATE",),
         ("worked-example",),
     ),

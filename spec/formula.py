@@ -213,7 +213,7 @@ def _walk(expr, path=()):
     if isinstance(expr, _OPAQUE) or not getattr(expr, "args", ()):
         return
     for k, arg in enumerate(expr.args):
-        if isinstance(expr, sp.Sum) and k > 0 or type(expr).__name__ == "MaxOver" and k > 0:
+        if (isinstance(expr, sp.Sum) and k > 0) or (type(expr).__name__ == "MaxOver" and k > 0):
             continue  # summation limits and indices
         if isinstance(expr, sp.Inverse) and k > 0:
             continue  # the exponent of Inverse is fixed at -1

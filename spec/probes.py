@@ -98,7 +98,7 @@ def smooth_gradient(cs: Case, k: int, w=None) -> Fraction:
 
 
 def coordinate(cs: Case, j: int):
-    """(a, g) = (x_j^T x_j, x_j^T r_(-j)) with the partial residual r_(-j) = y - sum_{k!=j} x_k w_k."""
+    """(a, g) = (x_j^T x_j, x_j^T r_(-j)), the partial residual r_(-j) = y - sum_{k!=j} x_k w_k."""
     xj = E.column(cs.X, j)
     partial = partial_residual(cs, j)
     return E.dot(xj, xj), E.dot(xj, partial)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 from lasso_spec.conformance import cli
 from lasso_spec.conformance.api import parametrize_checks, run_checks
 from lasso_spec.conformance.report import Collector, new_stats

@@ -17,6 +17,8 @@ from fractions import Fraction
 from pathlib import Path
 
 import pytest
+from meta import broken_solvers
+
 from lasso_spec.conformance.adapters import BUILTINS
 from lasso_spec.conformance.cases import CASES
 from lasso_spec.conformance.implementations import wrap_callable
@@ -24,7 +26,6 @@ from lasso_spec.conformance.report import new_stats
 from lasso_spec.conformance.runner import Runner
 from lasso_spec.conformance.verdict import as_received, exact_solution, float_data, judge
 from lasso_spec.reference import Problem, lambda_max
-from meta import broken_solvers
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -133,7 +133,8 @@ def _holds(dtype, values):
         return all(v.denominator == 1 and info.min <= v <= info.max for v in values)
     with np.errstate(over="ignore"):  # a value beyond float16 becomes inf: not held
         cast = [dtype(float(v)) for v in values]
-    return all(np.isfinite(c) and Fraction(*c.as_integer_ratio()) == v for c, v in zip(cast, values))
+    return all(np.isfinite(c) and Fraction(*c.as_integer_ratio()) == v
+               for c, v in zip(cast, values))
 
 
 def _cast(dtype, values):
@@ -250,7 +251,7 @@ def test_decimal_at_the_limit_is_read():
     assert solve([[1]], [1], Decimal("1e9999")).l1 == 10**9_999
     assert solve([[1]], [1], Decimal("9" * 10_000)).l1 == 10**10_000 - 1
     assert solve([[1]], [1], Decimal("1e-9999")).l1 == Fraction(1, 10**9_999)
-    with pytest.raises(ProblemError, match="l1 is too large to read exactly.*10001 digits"):
+    with pytest.raises(ProblemError, match=r"l1 is too large to read exactly.*10001 digits"):
         solve([[1]], [1], Decimal("1e10000"))
     with pytest.raises(ProblemError, match="exponent 10001"):
         solve([[1]], [1], Decimal("1e10001"))

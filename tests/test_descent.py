@@ -52,7 +52,7 @@ def test_exact_arithmetic_descent_stops_on_an_exact_certificate(problem):
     half_yy = sum(v * v for v in problem.y) / 2
     assert run.converged and run.bound <= target * half_yy
     assert 0 <= certify(problem.X, problem.y, run.w, problem.l1, problem.l2).objective - s.objective
-    # certify's bound is the least of several (CERTIFICATE-BOUND), the descent's cheap one among them
+    # certify's bound is the least of several (CERTIFICATE-BOUND), the descent's among them
     assert certify(problem.X, problem.y, run.w, problem.l1, problem.l2).bound <= run.bound
 
 

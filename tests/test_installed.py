@@ -30,53 +30,20 @@ pytestmark = pytest.mark.skipif(
            "run `tox -e installed` (sets LASSO_TEST_INSTALLED=1)",
 )
 
-SOLVER = '''\
-"""A scikit-learn based Lasso solver in the canonical convention (no intercept)."""
-import warnings
-
-from sklearn.exceptions import ConvergenceWarning
-from sklearn.linear_model import Lasso
-
-__version__ = "0.1.0"
+README = ROOT / "README.md"
 
 
-def solve(X, y, l1, l2):
-    """argmin ½‖y − Xw‖² + l1‖w‖₁: scikit-learn's alpha is l1/n."""
-    return _lasso(X, y, l1 / X.shape[0])
+def readme_snippet(name):
+    """The code block after ``<!-- snippet: NAME`` in the README: the commands and files a
+    solver maintainer copies are the ones this test runs."""
+    text = README.read_text(encoding="utf-8")
+    start = text.index(f"<!-- snippet: {name} ")
+    block = text.index("```python\n", start) + len("```python\n")
+    return text[block:text.index("```", block)]
 
 
-def forgets_n(X, y, l1, l2):
-    """The classic slip: alpha = l1 (scikit-learn's loss carries a 1/n)."""
-    return _lasso(X, y, l1)
-
-
-def _lasso(X, y, alpha):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ConvergenceWarning)
-        model = Lasso(alpha=alpha, fit_intercept=False, tol=1e-13, max_iter=10**6)
-        return model.fit(X, y).coef_
-
-
-for _f in (solve, forgets_n):
-    _f.capabilities = {"elastic_net": False, "ridge": False, "least_squares": False}
-'''
-
-SUITE = '''\
-from lasso_spec.conformance.api import parametrize_checks
-from skl_solver import forgets_n, solve
-
-SELECT = ["worked-example", "edge/at-knot", "generated/lasso/generic"]
-
-
-@parametrize_checks(solve, select=SELECT)
-def test_solve(check):
-    check()
-
-
-@parametrize_checks(forgets_n, select=SELECT, xfails={"edge/at-knot": "known: alpha = l1"})
-def test_forgets_n(check):
-    check()
-'''
+SOLVER = readme_snippet("skl_solver.py")
+SUITE = readme_snippet("tests/test_lasso_spec.py")
 
 
 def _run(command, cwd, env=None, timeout=1800):

@@ -19,6 +19,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
+from meta import broken_solvers
+
 from lasso_spec.conformance.implementations import LoadError, load, wrap_callable
 from lasso_spec.conformance.isolation import ImplementationRaised, IsolatedSolver, IsolationError
 from lasso_spec.conformance.report import new_stats
@@ -26,7 +28,6 @@ from lasso_spec.conformance.runner import Runner
 from lasso_spec.conformance.verdict import as_received, float_data, judge
 from lasso_spec.conformance.wire import MAX_DEPTH, decode, encode
 from lasso_spec.reference import Problem
-from meta import broken_solvers
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKED = Problem(X=[[1, 1], [1, 0], [0, 1]], y=[3, 2, 1], l1=1, l2=0)

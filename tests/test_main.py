@@ -19,7 +19,8 @@ def test_main_job_certifies_both_problems(capsys):
 
 def test_main_job_runs_as_a_module():
     done = subprocess.run(
-        [sys.executable, "-m", "lasso_spec.reference"], cwd=ROOT, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "lasso_spec.reference"], cwd=ROOT, capture_output=True, text=True,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "F(w*)     = 8/3" in done.stdout

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+
 from lasso_spec.conformance import cases, verdict
 from lasso_spec.conformance.process_impl import ImplementationError, ProcessImplementation
-
 from lasso_spec.porting import run_vectors
 
 ROOT = Path(__file__).resolve().parent.parent

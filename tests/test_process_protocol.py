@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import numpy as np
 import pytest
+
 from lasso_spec.conformance.process_impl import (
     ImplementationError,
     ProcessImplementation,

@@ -10,8 +10,7 @@ from exact_strategies import FAMILIES, problems
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lasso_spec.reference import ProblemError, certify, solve
-from lasso_spec.reference import _flint, homotopy
+from lasso_spec.reference import ProblemError, _flint, certify, homotopy, solve
 from lasso_spec.reference.refine import _coordinate_descent, _polish, refine
 
 BACKENDS = [False, True] if _flint.HAVE_FLINT else [False]

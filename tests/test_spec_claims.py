@@ -5,6 +5,7 @@ each is verified here with exact arithmetic, by the spec's oracle and by the
 reference solver, and the searches are re-run to show they reproduce it.
 """
 
+import itertools
 import os
 from fractions import Fraction
 
@@ -448,7 +449,7 @@ def test_coordinate_descent_never_increases_f(n, p, data, l1):
     trace = [tuple(Fraction(0) for _ in range(p)), *exact.cd_sweeps(X, y, l1, sweeps=3)]
     values = [exact.objective(X, y, w, l1) for w in trace]
     optimum = exact.objective(X, y, exact.solve(X, y, l1), l1)
-    assert all(a >= b >= optimum for a, b in zip(values, values[1:]))
+    assert all(a >= b >= optimum for a, b in itertools.pairwise(values))
 
 
 @pytest.mark.spec("CLAIM-SHRINKAGE-VS-THRESHOLDING")
@@ -537,7 +538,7 @@ def test_data_gradient_is_minus_x_transpose_r():
 @pytest.mark.spec("CLAIM-PSEUDOCODE-STOPS")
 def test_pseudocode_iterates_change_every_sweep():
     trace = worked_example.facts()["trace"]
-    assert all(a != b for a, b in zip(trace, trace[1:]))
+    assert all(a != b for a, b in itertools.pairwise(trace))
     k, w1, _ = worked_example.closed_form()
     t = sp.Symbol("t", positive=True)  # t = 4^-k > 0
     assert worked_example.in_t(w1.subs(k, k + 1) - w1) == -t  # w1(k+1) - w1(k) = -4^-k != 0

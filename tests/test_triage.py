@@ -19,6 +19,7 @@ import pytest
 from exact_strategies import problems
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+
 from lasso_spec.conformance.triage import path_ties, sign_errors, triage
 from lasso_spec.conformance.verdict import (
     augmented_column_norms_sq,
@@ -132,6 +133,7 @@ def test_lasso_lars_fails_at_the_tie_and_is_exact_once_it_is_broken():
     import warnings
 
     import numpy as np
+
     from lasso_spec.conformance.verdict import float_data
 
     def lars(problem):
@@ -154,8 +156,9 @@ def test_every_lasso_lars_failure_on_the_pool_names_the_tie():
     linear_model = pytest.importorskip("sklearn.linear_model")
     import warnings
 
-    from lasso_spec.conformance.verdict import as_received, float_data
     from test_conformance_meta import _random_problem
+
+    from lasso_spec.conformance.verdict import as_received, float_data
 
     failures = []
     for seed in range(40, 300):

@@ -189,7 +189,8 @@ def test_mappings_and_sets_are_refused(container):
     ("X", "message"),
     [
         (np.array(WORKED_X, dtype=bool), "X must hold real numbers, not bools"),
-        (np.array(WORKED_X, dtype=complex), "X must hold real numbers, got an array of dtype compl"),
+        (np.array(WORKED_X, dtype=complex),
+         "X must hold real numbers, got an array of dtype compl"),
         (np.array([["1", "2"]] * 3), "got an array of dtype <U1"),
         (np.array(5), r"X must be a 2-d array, got shape \(\)"),
         (np.ones((3, 2, 1)), r"X must be a 2-d array, got shape \(3, 2, 1\)"),

@@ -8,8 +8,8 @@ of the gate never reach (X up to 8 × 6, small dyadic entries):
                           with no KKT re-check afterwards
 ``capped_working_set``    a working-set method whose set never exceeds 10 features
 ``stale_gram_blocks``     builds XᵀX from blocks of 64 rows with ``=`` instead of ``+=``
-``early_stop``            stops after 200 sweeps whatever the progress (every small problem of the gate
-                          converges within that; near-duplicate columns do not)
+``early_stop``            stops after 200 sweeps whatever the progress (every small problem
+                          of the gate converges within that; near-duplicate columns do not)
 
 ``gram_cd`` itself is the control: the gate must accept it on every tier.
 
@@ -27,7 +27,8 @@ import numpy as np
 
 
 def gram_cd(X, y, l1, l2, *, sweeps=200_000, gram=None, features=None):
-    """Cyclic coordinate descent on G = XᵀX, c = Xᵀy: w_j ← S(c_j − Σ_{k≠j} G_jk w_k, λ₁)/(G_jj + 2λ₂).
+    """Cyclic coordinate descent on G = XᵀX, c = Xᵀy:
+    w_j ← S(c_j − Σ_{k≠j} G_jk w_k, λ₁)/(G_jj + 2λ₂).
 
     Stops when a sweep moves no coefficient by more than 1e-15·(1 + max|w|).  ``features``
     restricts the descent to a subset (the others stay 0); ``gram`` overrides XᵀX.
