@@ -34,8 +34,14 @@ def column(X, j):
 
 
 def mat_vec(X, v):
-    """Xv."""
-    return [dot(row, v) for row in X]
+    """Xv, computed on integers after clearing denominators (one Fraction per row).
+
+    >>> mat_vec([[1, Fraction(1, 2)], [0, 3]], [Fraction(2, 3), 4])
+    [Fraction(8, 3), Fraction(12, 1)]
+    """
+    Xi, L = _integers(X)
+    vi, M = _integers([v])
+    return [Fraction(sum(a * b for a, b in zip(row, vi[0], strict=True)), L * M) for row in Xi]
 
 
 def xt_times(X, v):

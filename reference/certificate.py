@@ -22,7 +22,8 @@ the verdict is exact: every ρ_j == 0, no tolerance.  ``certify_float``
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ._exact import dot, gram, mat_vec, projection_norm_sq, xt_times
+from . import _flint
+from ._exact import dot, gram, integer_scale, mat_vec, projection_norm_sq, xt_times
 from ._validate import as_problem, as_vector
 
 __all__ = ["Certificate", "certify", "dual_bound", "objective", "restricted_minimiser"]
@@ -158,10 +159,25 @@ def restricted_minimiser(X, y, l1, l2, signs):
     v = [Fraction(0)] * len(signs)
     if S:
         XS = [[row[j] for j in S] for row in X]
+        A = gram(XS, 2 * l2)
         rhs = [xy - l1 * signs[j] for xy, j in zip(xt_times(XS, y), S, strict=True)]
-        for j, vj in zip(S, _solve_any(gram(XS, 2 * l2), rhs), strict=True):
+        for j, vj in zip(S, _solve_nonsingular(A, rhs) or _solve_any(A, rhs), strict=True):
             v[j] = vj
     return v
+
+
+def _solve_nonsingular(A, b):
+    """The unique solution of A x = b on integers (``_flint.solve``), or None if A is singular.
+
+    Scaling the system by the least common denominator K of its entries changes no
+    solution; FLINT (or the pure-Python fallback) returns x = u/D exactly.
+    """
+    K = integer_scale(*(a for row in A for a in row), *b)
+    solved = _flint.solve([[int(a * K) for a in row] for row in A], [int(bi * K) for bi in b])
+    if solved is None:
+        return None
+    u, D = solved
+    return [Fraction(ui, D) for ui in u]
 
 
 def _sign_patterns(w, c, l1):
