@@ -232,6 +232,11 @@ def exit_status(returncode, record):
     if returncode == 2 and record and record.get("nothing_checked"):
         print(f"lasso-spec verify: {record['nothing_checked']}", file=sys.stderr)
         return USAGE
+    if returncode == 3:
+        print("lasso-spec verify: internal error of the suite (result ERROR above, with the "
+              "problem and the traceback to report); no verdict on the implementation",
+              file=sys.stderr)
+        return INTERNAL
     if returncode == 4:
         return USAGE  # pytest's usage error: a bad --impl, xfails file, option (said above)
     if returncode == 5:

@@ -291,6 +291,10 @@ def pytest_sessionfinish(session, exitstatus):
     config = session.config
     if hasattr(config, "workerinput"):
         return
+    collector = config.stash.get(COLLECTOR_KEY, None)
+    if collector is not None and any(e["result"] == "error" for e in collector.results.values()):
+        session.exitstatus = 3  # an internal error of the suite outranks every verdict
+        return
     reason = nothing_checked(config)
     if reason and session.exitstatus in (0, 5):
         session.exitstatus = 2
@@ -333,6 +337,12 @@ def pytest_terminal_summary(terminalreporter, config):
     width = max(120, getattr(getattr(terminalreporter, "_tw", None), "fullwidth", 0))
     for line in collector.table(f"implementation: {impl.describe()}", width=width):
         terminalreporter.write_line(line)
+    for entry in collector.ordered():
+        if entry["result"] == "error":
+            terminalreporter.write_line(
+                f"conformance: exit status 3: internal error of the suite in {entry['check']} "
+                f"({entry['internal_error']}); no verdict on the implementation: please report "
+                "it with the problem and traceback above or in the JSON report", red=True)
     reason = config.stash.get(NOTHING_KEY, None)
     if reason:
         terminalreporter.write_line(f"conformance: exit status 2: {reason}", red=True)

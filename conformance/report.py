@@ -77,7 +77,7 @@ class Collector:
             return None
         if report.when == "call" or (report.when == "setup" and report.skipped):
             entry = dict(stats)
-            entry["result"] = _outcome(report)
+            entry["result"] = "error" if stats.get("internal_error") else _outcome(report)
             if report.skipped and not hasattr(report, "wasxfail"):
                 entry["skip_reason"] = entry["skip_reason"] or _skip_reason(report)
             if hasattr(report, "wasxfail"):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import traceback
+
 import numpy as np
 import pytest
 
@@ -9,6 +11,10 @@ from .isolation import ImplementationRaised, IsolationError
 from .process_impl import ImplementationError
 from .report import update
 from .verdict import as_received, float_data, judge
+
+
+class SuiteError(Exception):
+    """An exception inside the judge: reported as an internal error (exit status 3)."""
 
 
 class Runner:
@@ -34,13 +40,25 @@ class Runner:
                                      "problem": problem.to_json()}
             pytest.fail(message, pytrace=False)
         returned = returned if not isinstance(returned, np.ndarray) else returned.copy()
-        return judge(
-            received,
-            returned,
-            exact_zeros=self.implementation.supports("exact_zeros"),
-            gap_rtol=self.gap_rtol,
-            shown=problem,
-        )
+        try:
+            return judge(
+                received,
+                returned,
+                exact_zeros=self.implementation.supports("exact_zeros"),
+                gap_rtol=self.gap_rtol,
+                shown=problem,
+            )
+        except Exception as error:  # the suite's own failure: never a verdict on the solver
+            trace = traceback.format_exc()
+            message = (
+                f"internal error of the suite, not a verdict on "
+                f"{self.implementation.describe()}: {type(error).__name__}: {error}\n"
+                f"  please report it with this problem and traceback:\n  {problem!r}\n{trace}"
+            )
+            self.stats["internal_error"] = f"{type(error).__name__}: {error}"
+            self.stats["failure"] = {"triage": "internal error of the suite", "message": message,
+                                     "problem": problem.to_json()}
+            raise SuiteError(message) from error
 
     def _failure(self, error):
         """(triage, message) for an implementation that did not answer.

@@ -51,9 +51,10 @@ def test_exact_arithmetic_descent_stops_on_an_exact_certificate(problem):
     s = solve(problem.X, problem.y, problem.l1, problem.l2)
     half_yy = sum(v * v for v in problem.y) / 2
     assert run.converged and run.bound <= target * half_yy
-    assert 0 <= certify(problem.X, problem.y, run.w, problem.l1, problem.l2).objective - s.objective
+    cert = certify(problem.X, problem.y, run.w, problem.l1, problem.l2)
+    assert 0 <= cert.objective - s.objective
     # certify's bound is the least of several (CERTIFICATE-BOUND), the descent's among them
-    assert certify(problem.X, problem.y, run.w, problem.l1, problem.l2).bound <= run.bound
+    assert cert.bound <= run.bound
 
 
 def test_zero_column_gets_zero_instead_of_dividing_by_zero():
