@@ -3,7 +3,7 @@
 Options (each also read from an environment variable, for tox and CI):
 
 ``--impl NAME``              a built-in (reference [default], reference-cd, sklearn,
-                             statsmodels, glum, cvxpy) or MODULE:CALLABLE     [LASSO_IMPL]
+                             statsmodels, glum, glmnet, cvxpy) or MODULE:CALLABLE [LASSO_IMPL]
 ``--impl-cmd "COMMAND"``     a solver in another process, one JSON line per problem
                              (overrides --impl)                                [LASSO_IMPL_CMD]
 ``--xfails-file FILE``       expected failures: lines "CHECK-ID-or-glob  reason"  [LASSO_XFAILS]
@@ -18,6 +18,12 @@ Options (each also read from an environment variable, for tox and CI):
 ``--min-checks N``           fewer than N checks executed (not skipped) is exit status 2
                              (default 1): a run that checked nothing is never green
 ``--conformance-progress``   one line per finished check, and a failure's account at once
+``--scale TIER``             the scale tier: off, default, large (scale.py)     [LASSO_SCALE]
+``--impl-timeout S``         seconds per problem (default 60): a hang is a failed check
+``--no-isolation``           call --impl in the pytest process (debugging only: no timeout)
+
+Exit status: pytest's, except 2 when too few checks executed and 3 when the suite itself
+failed inside a check (result ERROR: never a verdict on the implementation).
 
 Run ``lasso-spec verify --impl sklearn`` (conformance/cli.py), or in this repository
 ``pytest tests/test_gate.py --impl sklearn``.  Works under pytest-xdist (``-n auto``): every
