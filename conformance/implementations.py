@@ -8,7 +8,7 @@ Python floats ≥ 0), with a ``name``, a ``version`` and ``capabilities``.
 ``load(spec)`` accepts
 
 * a built-in name: ``reference``, ``reference-cd``, ``sklearn``, ``statsmodels``,
-  ``glum``, ``cvxpy`` (see ``adapters.py`` for the peers);
+  ``glum``, ``glmnet``, ``cvxpy`` (see ``adapters.py`` for the peers);
 * ``MODULE:CALLABLE`` (``CALLABLE`` may be dotted): any callable.  It may carry
   optional attributes ``name``, ``version`` (default: the module's
   ``__version__``) and ``capabilities``, a dict overriding :data:`DEFAULT_CAPABILITIES`,
