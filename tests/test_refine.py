@@ -28,7 +28,7 @@ def _agree(problem, fast):
     assert certify(problem.X, problem.y, refined.w, problem.l1, problem.l2).optimal
 
 
-@pytest.mark.spec("KKT-ZERO", "KKT-NONZERO")
+@pytest.mark.spec("KKT-ZERO", "KKT-NONZERO", "EXACT-REFINEMENT")
 @pytest.mark.parametrize("fast", BACKENDS)
 @pytest.mark.parametrize("family", FAMILIES)
 @given(data=st.data())
