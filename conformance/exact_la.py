@@ -12,9 +12,9 @@ inverse comes from FLINT (``fmpz_mat.inv``), which a test shows gives identical 
 from __future__ import annotations
 
 from fractions import Fraction
-from math import lcm
 
-from lasso_spec.reference._flint import HAVE_FLINT
+from lasso_spec.reference._exact import integer_scale
+from lasso_spec.reference._flint import HAVE_FLINT, matmul, transpose
 
 if HAVE_FLINT:
     import flint
@@ -32,17 +32,10 @@ def gram_inverse_diagonal(X, E, l2, fast=HAVE_FLINT):
         return []
     columns = [[Fraction(row[j]) for row in X] for j in E]
     shift = 2 * Fraction(l2)
-    K = lcm(1, *(v.denominator for col in columns for v in col))
+    K = integer_scale(*(v for col in columns for v in col))
     d = shift.denominator
-    A = [[v.numerator * (K // v.denominator) for v in col] for col in columns]  # K·X_Eᵀ
-    if fast:
-        M = flint.fmpz_mat(A)
-        G = M * M.transpose()
-        entries = [int(v) for v in G.entries()]
-        k = len(E)
-        gram = [entries[i * k:(i + 1) * k] for i in range(k)]
-    else:
-        gram = [[sum(a * b for a, b in zip(u, v, strict=True)) for v in A] for u in A]
+    A = [[int(v * K) for v in col] for col in columns]  # K·X_Eᵀ
+    gram = matmul(A, transpose(A), fast)  # K²·X_EᵀX_E (_flint: FLINT or Python, same ints)
     # H·K²·d = d·(K·X_E)ᵀ(K·X_E) + 2λ₂·d·K²·I, all integers
     lift = shift.numerator * K * K
     H = [[d * g + (lift if i == j else 0) for j, g in enumerate(row)]
@@ -64,20 +57,15 @@ def inverse_diagonal(H, fast=False):
     k = len(H)
     if k == 0:
         return []
-    scale = lcm(1, *(Fraction(v).denominator for row in H for v in row))
+    scale = integer_scale(*(v for row in H for v in row))
+    integer = [[int(Fraction(v) * scale) for v in row] for row in H]  # scale·H
     if fast:
-        integer = [[Fraction(v).numerator * (scale // Fraction(v).denominator) for v in row]
-                   for row in H]
         try:
             inverse = flint.fmpz_mat(integer).inv()  # an fmpq_mat
         except ZeroDivisionError:  # FLINT's way of saying "singular matrix"
             return None
         return [scale * Fraction(int(inverse[i, i].p), int(inverse[i, i].q)) for i in range(k)]
-    M = [
-        [Fraction(v).numerator * (scale // Fraction(v).denominator) for v in row]
-        + [int(i == j) for j in range(k)]
-        for i, row in enumerate(H)
-    ]
+    M = [row + [int(i == j) for j in range(k)] for i, row in enumerate(integer)]
     previous = 1
     for col in range(k):
         pivot = next((i for i in range(col, k) if M[i][col] != 0), None)

@@ -79,9 +79,6 @@ _ROOT_SLACK = 1 + 1e-9
 
 CHECKS = ("output", "objective", "kkt", "fit", "coefficients", "exact-zeros")
 
-class OutputError(ValueError):
-    """The implementation's answer is not p finite real numbers."""
-
 
 # ----------------------------------------------------------------------------- data
 
@@ -103,14 +100,6 @@ def as_received(problem):
 def exact_solution(problem):
     """reference.solve on an exact problem (cached: triage and checks share it)."""
     return solve(problem.X, problem.y, problem.l1, problem.l2)
-
-
-def parse_output(values, p):
-    """The answer as a tuple of p exact Fractions, or OutputError saying what is wrong."""
-    try:
-        return tuple(as_answer(values, p))
-    except AnswerError as error:
-        raise OutputError(str(error)) from None
 
 
 def _kind_scale(problem):
@@ -241,8 +230,8 @@ def judge(problem, returned, *, exact_zeros=False, gap_rtol=GAP_RTOL, shown=None
     shown = shown or problem
     p = len(problem.X[0])
     try:
-        w = parse_output(returned, p)
-    except OutputError as error:
+        w = tuple(as_answer(returned, p))  # answers.py: exact, any numeric type, or why not
+    except AnswerError as error:
         checks = {"output": Check("output", "fail", str(error))}
         triaged = "wrong: " + str(error)
         return Verdict(problem, shown, _displayable(returned), checks, triage=triaged)
@@ -272,7 +261,7 @@ def judge(problem, returned, *, exact_zeros=False, gap_rtol=GAP_RTOL, shown=None
 def _displayable(returned):
     try:
         return tuple(returned)
-    except TypeError:
+    except Exception:  # an answer that is not even iterable, or whose iteration raises
         return (returned,)
 
 

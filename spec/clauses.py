@@ -29,6 +29,11 @@ class Clause:
         return tuple(self.derive()[self.key])
 
     @property
+    def prose(self) -> bool:
+        """Stated in words only (porting advice, an algorithm): it renders no formula."""
+        return self.derive is _prose
+
+    @property
     def checks(self) -> dict[str, bool]:
         """The derivation's exact checks; all must be True."""
         return dict(self.derive().get("checks", {}))
