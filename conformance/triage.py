@@ -96,11 +96,6 @@ def convention_groups(problem, w, gap_rtol=GAP_RTOL):
     return matches
 
 
-def convention_matches(problem, w, gap_rtol=GAP_RTOL):
-    """Every meaning (CONVENTIONS) of which w is an acceptable minimiser, told apart here."""
-    return [m for _, meanings, _ in convention_groups(problem, w, gap_rtol) for m in meanings]
-
-
 def _coincide(problem):
     """Why several conventions give the same penalties on this problem."""
     if problem.l1 == 0 and problem.l2 == 0:
