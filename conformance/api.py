@@ -12,11 +12,14 @@ expected failures listed in its own repository::
     def test_lasso_spec(check):
         check()
 
-No plugin and no option is needed: each ``check`` is a callable that runs one
-conformance check (the worked example, an edge case, or a family of hypothesis-generated
-problems) and fails with the gate's full account (the pasteable problem, the triage, every
-certificate) when the solver's answer is wrong.  The hypothesis profile is the suite's own
-(``settings.default``); a fifth of its ``max_examples`` per generated check.
+The solver runs in a worker process (a crash, a hang or an ``os._exit`` is a failed check,
+and it cannot reach the judge), as with ``lasso-spec verify``; ``isolated=False`` calls it
+in the test process for debugging. No plugin and no option is needed: each ``check`` is a
+callable that runs one conformance check (the worked example, an edge case, or a family of
+hypothesis-generated problems) and fails with the gate's full account (the pasteable
+problem, the triage, every certificate) when the solver's answer is wrong. The hypothesis
+profile is the suite's own (``settings.default``); a fifth of its ``max_examples`` per
+generated check.
 
 Without pytest::
 
@@ -28,7 +31,9 @@ Without pytest::
 from __future__ import annotations
 
 import fnmatch
+import sys
 import traceback
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,22 +50,54 @@ from .verdict import GAP_RTOL, as_received, exact_solution
 __all__ = ["CheckResult", "ConformanceCheck", "checks", "parametrize_checks", "run_checks"]
 
 
-def _implementation(impl):
-    """An Implementation from a callable, a spec string (built-in or MODULE:CALLABLE) or one."""
+def _implementation(impl, isolated=True, timeout=None):
+    """An Implementation from a callable, a spec string (built-in or MODULE:CALLABLE) or one.
+
+    Isolated (the default, as for ``lasso-spec verify``): a name, or a callable that its
+    module exports under its qualified name, runs in a worker process with a per-problem
+    timeout, out of the judge's reach.  A callable that cannot be imported by name (a
+    lambda, a local function, ``__main__``) runs in this process, with a warning saying so.
+    """
     from .implementations import Implementation, load, wrap_callable
 
     if isinstance(impl, Implementation):
         return impl
     if isinstance(impl, str):
-        return load(impl)
+        return load(impl, isolated=isolated, timeout=timeout)
     if not callable(impl):
         raise TypeError(f"impl must be a callable solve(X, y, l1, l2) or a name, got {impl!r}")
-    import sys
-
     module = sys.modules.get(getattr(impl, "__module__", None) or "")
     name = getattr(impl, "__qualname__", None) or repr(impl)
     spec = f"{module.__name__}:{name}" if module else name
+    if isolated and _exported(impl, module, name):
+        _importable(module)
+        return load(spec, isolated=True, timeout=timeout)
+    if isolated:
+        warnings.warn(f"{spec} runs in the judge's process (no timeout, no isolation): it is not "
+                      "importable as MODULE:CALLABLE; define it at module level to isolate it",
+                      stacklevel=3)
     return wrap_callable(impl, module, spec=spec)
+
+
+def _importable(module):
+    """Put the directory ``module`` was imported from on sys.path (the worker gets sys.path)."""
+    origin = getattr(module, "__file__", None)
+    if origin is None:
+        return
+    depth = module.__name__.count(".") + (1 if hasattr(module, "__path__") else 0)
+    root = str(Path(origin).resolve().parents[depth])
+    if root not in sys.path:
+        sys.path.append(root)
+
+
+def _exported(impl, module, qualname):
+    """Is ``impl`` what ``module`` exports under ``qualname`` (so a worker can import it)?"""
+    if module is None or module.__name__ == "__main__" or "<" in qualname:
+        return False
+    target = module
+    for part in qualname.split("."):
+        target = getattr(target, part, None)
+    return target is impl
 
 
 @dataclass
@@ -118,13 +155,16 @@ class ConformanceCheck:
         generated()
 
 
-def checks(impl, *, gap_rtol=GAP_RTOL, select=None, scale_tier="default"):
+def checks(impl, *, gap_rtol=GAP_RTOL, select=None, scale_tier="default", isolated=True,
+           timeout=None):
     """Every conformance check of ``impl`` (callable, name or Implementation), in order.
 
     ``select``: a glob or a list of globs of check IDs (e.g. ``"edge/*"``); default all.
     ``scale_tier``: the scale tier (``off``, ``default``, ``large``; see ``scale.py``).
+    ``isolated``: run the implementation in a worker process (``_implementation``), with
+    ``timeout`` seconds per problem (default 60); False calls it here (debugging).
     """
-    implementation = _implementation(impl)
+    implementation = _implementation(impl, isolated, timeout)
     patterns = [select] if isinstance(select, str) else list(select or ["*"])
     result = [ConformanceCheck(case.id, kind(case.problem), implementation, gap_rtol, case=case)
               for case in CASES]
@@ -156,7 +196,7 @@ def _reason(check_id, xfails):
 
 
 def parametrize_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, argname="check",
-                       scale_tier="default"):
+                       scale_tier="default", isolated=True, timeout=None):
     """``pytest.mark.parametrize`` over every conformance check of ``impl``.
 
     ``xfails``: {check ID or glob: reason} or the path of an xfails file; those checks
@@ -164,7 +204,8 @@ def parametrize_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, arg
     """
     entries = _xfails(xfails)
     params = []
-    for check in checks(impl, gap_rtol=gap_rtol, select=select, scale_tier=scale_tier):
+    for check in checks(impl, gap_rtol=gap_rtol, select=select, scale_tier=scale_tier,
+                        isolated=isolated, timeout=timeout):
         reason = _reason(check.id, entries)
         marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
         params.append(pytest.param(check, id=check.id, marks=marks))
@@ -193,7 +234,7 @@ class CheckResult:
 
 
 def run_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, profile=None,
-               scale_tier="default"):
+               scale_tier="default", isolated=True, timeout=None):
     """Run every conformance check of ``impl`` without pytest; one CheckResult each.
 
     ``profile``: a hypothesis profile of the suite (dev, ci, thorough); default the current
@@ -206,7 +247,8 @@ def run_checks(impl, *, xfails=None, gap_rtol=GAP_RTOL, select=None, profile=Non
     if profile is not None:
         profiles.choose(profile, {})  # validates the name
     results = []
-    for check in checks(impl, gap_rtol=gap_rtol, select=select, scale_tier=scale_tier):
+    for check in checks(impl, gap_rtol=gap_rtol, select=select, scale_tier=scale_tier,
+                        isolated=isolated, timeout=timeout):
         check.quiet, check.profile = True, profile
         outcome, message = _run_one(check)
         expected = _reason(check.id, entries)

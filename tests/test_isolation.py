@@ -254,3 +254,36 @@ def test_a_hang_in_the_gate_times_out():
                    "--impl-timeout", "1")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "timed out after 1 s" in done.stdout
+
+
+# ----------------------------------------------------------------------------- the api path
+
+
+def test_the_api_runs_an_importable_callable_in_a_worker():
+    """run_checks(callable) is isolated like `lasso-spec verify`: an os._exit is a failed
+    check of that problem, and the judge's process goes on."""
+    from lasso_spec.conformance.api import run_checks
+
+    results = run_checks(broken_solvers.exits_on_zero_column,
+                         select=["worked-example", "edge/zero-column"])
+    assert [(r.check, r.result) for r in results] == [("worked-example", "pass"),
+                                                      ("edge/zero-column", "fail")]
+    assert "exited" in results[1].triage
+
+
+def test_the_api_cannot_be_fooled_by_a_solver_that_patches_the_judge():
+    from lasso_spec.conformance.api import run_checks
+
+    (result,) = run_checks(broken_solvers.patches_the_judge, select="worked-example")
+    assert result.result == "fail"
+    (debug,) = run_checks(broken_solvers.patches_the_judge, select="worked-example",
+                          isolated=False)
+    assert debug.result == "pass"  # the threat isolation removes, shown in the judge's process
+
+
+def test_the_api_warns_when_a_callable_cannot_be_isolated():
+    from lasso_spec.conformance.api import checks
+
+    with pytest.warns(UserWarning, match="runs in the judge's process"):
+        (check,) = checks(lambda X, y, l1, l2: [0.0] * len(X[0]), select="worked-example")
+    assert check.implementation.closer is None  # in-process: no worker to close
