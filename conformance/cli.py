@@ -331,7 +331,10 @@ def run_certify(args, stdin=None, out=None, err=None):
         data = read_candidate(args.file, stdin)
         if not isinstance(data, dict):
             raise ProblemError(f"the input must be a JSON object, got {type(data).__name__}")
-        result = certify_result(data, exact=args.exact, gap_rtol=args.gap_rtol)
+        from .progress import heartbeat
+
+        with heartbeat("lasso-spec certify", err):
+            result = certify_result(data, exact=args.exact, gap_rtol=args.gap_rtol)
     except (ProblemError, ValueError, RecursionError) as error:
         print(f"lasso-spec certify: {error}", file=err)
         return USAGE

@@ -144,9 +144,13 @@ def run(impl, vectors, relative_gap, capabilities, reasons, error_type, declared
     ``relative_gap`` is the accuracy demanded (the suite's); ``declared``, the port's own
     coarser promise if any: an answer that meets only it is ``limited``, never ``pass``.
     """
+    from lasso_spec.conformance.progress import Progress
+
     outcomes = []
     exact_zeros = bool(capabilities.get("exact_zeros", False))
-    for vector in vectors:
+    progress = Progress("vectors", len(vectors))
+    for done, vector in enumerate(vectors):
+        progress.tick(done, f"next {vector.key}")
         start = time.perf_counter()
         problem_kind = None
         if vector.result != "invalid":
