@@ -10,6 +10,7 @@ the xfails file, and pytest-xdist.
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -185,10 +186,18 @@ def test_a_broken_solver_fails_with_triage_summary_and_report(tmp_path):
         ("not-a-builtin", "neither a built-in"),
     ],
 )
-def test_a_bad_impl_is_a_usage_error_with_a_clear_message(impl, message):
-    done = _pytest("--impl", impl)
+def test_a_bad_impl_is_a_load_error_with_a_clear_message(impl, message):
+    from lasso_spec.conformance.implementations import LoadError, load
+
+    with pytest.raises(LoadError, match=re.escape(message)):
+        load(impl)
+
+
+def test_a_bad_impl_is_a_usage_error_of_the_gate_without_a_traceback():
+    """The LoadError above reaches the user as pytest's usage error (exit 4), one line."""
+    done = _pytest("--impl", "meta.broken_solvers:no_such_solver")
     assert done.returncode == 4, done.stdout + done.stderr
-    assert message in done.stderr and "Traceback" not in done.stderr
+    assert "has no attribute 'no_such_solver'" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_the_environment_variable_selects_the_implementation():
