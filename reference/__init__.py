@@ -4,6 +4,12 @@ Everything minimises the canonical objective (spec OBJECTIVE)::
 
     F(w) = ½‖y − Xw‖² + λ₁‖w‖₁ + λ₂‖w‖₂²     (no intercept, no 1/n)
 
+or, with the keyword options ``fit_intercept``, ``sample_weight``, ``positive`` and
+``penalty_factor`` of ``solve``, ``lambda_max``, ``certify``, ``coordinate_descent`` and
+``objective`` (spec OPTIONS-OBJECTIVE; :mod:`.options`)::
+
+    F(w, b) = ½Σᵢ sᵢ(yᵢ − b − xᵢᵀw)² + λ₁Σⱼ vⱼ|wⱼ| + λ₂Σⱼ vⱼwⱼ²,   optionally w ≥ 0
+
 ``solve``               the exact minimiser and its regularisation path (homotopy)
 ``coordinate_descent``  the source notes' algorithm, line for line
 ``ridge``               the closed form (XᵀX + 2λ₂I)⁻¹Xᵀy

@@ -17,44 +17,105 @@ For F(w) = ½‖y − Xw‖² + λ₁‖w‖₁ + λ₂‖w‖₂², with r = y 
 With exact input (ints, Fractions; floats converted exactly by ``Fraction``)
 the verdict is exact: every ρ_j == 0, no tolerance.  ``certify_float``
 (reference.float_certificate) does the same in float64 for large problems.
+
+With the options (``fit_intercept``, ``sample_weight``, ``positive``, ``penalty_factor``;
+spec OPTIONS-OBJECTIVE) the same fields follow the family's conditions (spec OPTIONS-KKT,
+:mod:`_options_certificate`): cⱼ = Σᵢsᵢxᵢⱼrᵢ − 2λ₂vⱼwⱼ, the one-sided residuals under
+w ≥ 0, the intercept row Σsᵢrᵢ = 0, the gap of spec OPTIONS-DUAL-GAP, and as ``bound``
+the exact excess F(w, b) − F*.  Today's canonical computation is kept for the defaults.
 """
 
 from dataclasses import dataclass
 from fractions import Fraction
 
-from . import _flint
-from ._exact import dot, gram, integer_scale, mat_vec, projection_norm_sq, xt_times
-from ._validate import as_problem, as_vector
+from ._bounds import (
+    _correlations,
+    _gap,
+    _kkt_residual,
+    _objective,
+    _residual,
+    _solve_any,  # noqa: F401 - re-exported for the tests
+    _tight_bound,
+    dual_bound,
+    restricted_minimiser,
+)
+from ._options_certificate import (
+    dual_gap,
+    kkt_residual,
+    primal,
+    residual,
+    residual_and_correlations,
+)
+from ._validate import ProblemError, as_problem, as_vector
+from .options import as_intercept, as_options
 
 __all__ = ["Certificate", "certify", "dual_bound", "objective", "restricted_minimiser"]
 
 
-def _sign(v):
-    return (v > 0) - (v < 0)
+def objective(
+    X,
+    y,
+    w,
+    l1,
+    l2=0,
+    *,
+    intercept=None,
+    fit_intercept=False,
+    sample_weight=None,
+    positive=False,
+    penalty_factor=None,
+):
+    """F(w) = ½‖y − Xw‖² + l1‖w‖₁ + l2‖w‖₂², or F(w, b) with the options, exactly.
 
-
-def objective(X, y, w, l1, l2=0):
-    """F(w) = ½‖y − Xw‖² + l1‖w‖₁ + l2‖w‖₂², exactly.
+    With the options (spec OPTIONS-OBJECTIVE), b = ``intercept`` (required with
+    fit_intercept=True): F = ½Σsᵢ(yᵢ − b − xᵢᵀw)² + l1Σvⱼ|wⱼ| + l2Σvⱼwⱼ²; under
+    ``positive`` a w with a negative entry is refused (F = +∞ there).
 
     >>> objective([[1, 1], [1, 0], [0, 1]], [3, 2, 1], [Fraction(5, 3), Fraction(2, 3)], 1)
     Fraction(8, 3)
+    >>> objective([[1], [2]], [3, 4], [1], 0, intercept=1, fit_intercept=True, sample_weight=[1, 3])
+    Fraction(2, 1)
     """
     X, y, l1, l2 = as_problem(X, y, l1, l2)
     w = as_vector(w, "w", length=len(X[0]))
-    r = _residual(X, y, w)
-    return _objective(r, w, l1, l2)
+    options = as_options(
+        X,
+        fit_intercept=fit_intercept,
+        sample_weight=sample_weight,
+        positive=positive,
+        penalty_factor=penalty_factor,
+    )
+    b = as_intercept(intercept, options)
+    if options.default:
+        return _objective(_residual(X, y, w), w, l1, l2)
+    negative = [j for j, wj in enumerate(w) if wj < 0]
+    if options.positive and negative:
+        raise ProblemError(
+            f"w[{negative[0]}] = {w[negative[0]]} is negative, but positive=True requires w >= 0 "
+            "(F is +infinity there)"
+        )
+    s, v = options.weights(len(X)), options.factors(len(w))
+    return primal(residual(X, y, w, b), s, w, l1, l2, v)
 
 
 @dataclass(frozen=True)
 class Certificate:
-    """The exact certificate of a candidate w (all fields are Fractions)."""
+    """The exact certificate of a candidate w (every number a Fraction).
 
-    c: tuple  # c_j = x_jᵀr − 2·l2·w_j
+    Under ``positive=True`` an infeasible candidate (some wⱼ < 0) has F = +∞: its
+    ``gap``, ``bound`` and ``objective`` are None and ``feasible`` is False.
+    """
+
+    c: tuple  # c_j = x_jᵀr − 2·l2·w_j  (options: Σᵢ sᵢxᵢⱼrᵢ − 2·l2·vⱼ·wⱼ)
     residual: tuple  # KKT residual ρ_j of each coordinate
-    gap: Fraction  # duality gap of DUAL-GAP, ≥ F(w) − F*
-    bound: Fraction  # best proven bound on F(w) − F* (≤ gap; see _bound)
-    objective: Fraction  # F(w)
-    optimal: bool  # every ρ_j == 0 (equivalently gap == 0)
+    gap: Fraction | None  # duality gap of DUAL-GAP (options: OPTIONS-DUAL-GAP), ≥ F(w) − F*
+    bound: Fraction | None  # best proven bound on F(w) − F* (≤ gap; options: the exact excess)
+    objective: Fraction | None  # F(w)
+    optimal: bool  # every ρ_j == 0 (and Σ sᵢrᵢ = 0 with an intercept; equivalently gap == 0)
+    # With the options (spec OPTIONS-KKT, OPTIONS-DUAL-GAP; see ``certify``):
+    intercept: Fraction | None = None  # the candidate's b, with fit_intercept=True
+    intercept_residual: Fraction | None = None  # |Σ sᵢrᵢ|, the intercept row's residual
+    feasible: bool = True  # w ≥ 0 holds (always True without positive=True)
 
     @property
     def violations(self):
@@ -62,200 +123,27 @@ class Certificate:
         return tuple(j for j, rho in enumerate(self.residual) if rho != 0)
 
 
-def _residual(X, y, w):
-    return [yi - xw for yi, xw in zip(y, mat_vec(X, w), strict=True)]
+def certify(
+    X,
+    y,
+    w,
+    l1,
+    l2=0,
+    *,
+    intercept=None,
+    fit_intercept=False,
+    sample_weight=None,
+    positive=False,
+    penalty_factor=None,
+):
+    """The exact optimality certificate of the candidate w (and b = ``intercept``).
 
-
-def _correlations(X, r, w, l2):
-    return [xr - 2 * l2 * wj for xr, wj in zip(xt_times(X, r), w, strict=True)]
-
-
-def _objective(r, w, l1, l2):
-    return dot(r, r) / 2 + l1 * sum(abs(v) for v in w) + l2 * dot(w, w)
-
-
-def _kkt_residual(wj, cj, l1):
-    """ρ_j: the distance from 0 to the subdifferential of F in coordinate j."""
-    if wj == 0:
-        return max(abs(cj) - l1, 0 * cj)
-    return abs(cj - l1 * _sign(wj))
-
-
-def _dual_scale(c, l1):
-    """s = min(1, λ₁/‖c‖∞), and 1 when c = 0: the largest feasible scaling of the residual."""
-    largest = max(abs(cj) for cj in c)
-    return 1 if largest <= l1 else l1 / largest
-
-
-def _gap(r, w, c, l1, l2):
-    s = _dual_scale(c, l1)
-    smooth = (1 - s) ** 2 * (dot(r, r) + 2 * l2 * dot(w, w)) / 2
-    return smooth + sum(l1 * abs(wj) - s * wj * cj for wj, cj in zip(w, c, strict=True))
-
-
-def dual_bound(X, y, v, l1, l2):
-    """max_t D(t·r̃(v)) over the feasible t: a lower bound on F* from any point v.
-
-    r̃(v) = (r(v), −√(2λ₂)v) and X̃ᵀ(t·r̃(v)) = t·c(v), so t·r̃(v) is dual feasible iff
-    |t|·‖c(v)‖∞ ≤ λ₁.  D(t·r̃) = t·yᵀr − ½t²‖r̃‖² with ‖r̃‖² = ‖r‖² + 2λ₂‖v‖² (no root) is a
-    concave parabola in t: its maximiser yᵀr/‖r̃‖², clipped to the feasible interval.
-    By weak duality (DUAL-GAP) the value is ≤ F*; it equals F* when v is a minimiser
-    (then t = 1 is feasible and D(r̃(v)) = F(v)).
-
-    >>> dual_bound([[1, 1], [1, 0], [0, 1]], [3, 2, 1], [Fraction(5, 3), Fraction(2, 3)], 1, 0)
-    Fraction(8, 3)
-    """
-    r = _residual(X, y, v)
-    c = _correlations(X, r, v, l2)
-    norm_sq = dot(r, r) + 2 * l2 * dot(v, v)
-    if norm_sq == 0:  # r̃(v) = 0: every multiple is the dual point 0, D(0) = 0
-        return Fraction(0)
-    b = dot(y, r)
-    t = b / norm_sq
-    largest = max(abs(cj) for cj in c)
-    if largest != 0:
-        t = max(-l1 / largest, min(l1 / largest, t))
-    return t * b - t * t * norm_sq / 2
-
-
-def _solve_any(A, b):
-    """A solution of A x = b by Gauss–Jordan elimination, free variables 0.
-
-    Columns without a pivot are skipped (their variables stay 0); rows left all zero
-    are dropped even if b is nonzero there, so for an inconsistent system this is
-    merely *some* x.  Any x is good enough for ``dual_bound``; for a consistent one it
-    is a solution.
-
-    >>> _solve_any([[1, 1], [1, 1]], [2, 2])
-    [Fraction(2, 1), Fraction(0, 1)]
-    """
-    rows = [[Fraction(a) for a in row] + [Fraction(bi)] for row, bi in zip(A, b, strict=True)]
-    m, pivots, k = len(A), [], 0
-    for col in range(m):
-        pivot = next((i for i in range(k, m) if rows[i][col] != 0), None)
-        if pivot is None:
-            continue
-        rows[k], rows[pivot] = rows[pivot], rows[k]
-        for i in range(m):
-            if i != k and rows[i][col] != 0:
-                factor = rows[i][col] / rows[k][col]
-                rows[i] = [a - factor * e for a, e in zip(rows[i], rows[k], strict=True)]
-        pivots.append(col)
-        k += 1
-    x = [Fraction(0)] * m
-    for i, col in enumerate(pivots):
-        x[col] = rows[i][m] / rows[i][col]
-    return x
-
-
-def restricted_minimiser(X, y, l1, l2, signs):
-    """The stationary point of F on the support S = {j : signs[j] ≠ 0} with those signs.
-
-    On S with fixed signs σ, F is the quadratic ½‖y − X_S v‖² + λ₁σᵀv + λ₂‖v‖², whose
-    stationary points solve (X_SᵀX_S + 2λ₂I) v = X_Sᵀy − λ₁σ (v = 0 off S).  A
-    singular system gets the solution with free variables 0 (``_solve_any``).
-    """
-    S = [j for j, sj in enumerate(signs) if sj != 0]
-    v = [Fraction(0)] * len(signs)
-    if S:
-        XS = [[row[j] for j in S] for row in X]
-        A = gram(XS, 2 * l2)
-        rhs = [xy - l1 * signs[j] for xy, j in zip(xt_times(XS, y), S, strict=True)]
-        for j, vj in zip(S, _solve_nonsingular(A, rhs) or _solve_any(A, rhs), strict=True):
-            v[j] = vj
-    return v
-
-
-def _solve_nonsingular(A, b):
-    """The unique solution of A x = b on integers (``_flint.solve``), or None if A is singular.
-
-    Scaling the system by the least common denominator K of its entries changes no
-    solution; FLINT (or the pure-Python fallback) returns x = u/D exactly.
-    """
-    K = integer_scale(*(a for row in A for a in row), *b)
-    solved = _flint.solve([[int(a * K) for a in row] for row in A], [int(bi * K) for bi in b])
-    if solved is None:
-        return None
-    u, D = solved
-    return [Fraction(ui, D) for ui in u]
-
-
-def _sign_patterns(w, c, l1):
-    """The first sign patterns σ whose restricted minimisers are tried as dual points.
-
-    supp(w) with w's signs; and the same plus each violator (w_j = 0, |c_j| > λ₁) with
-    the sign of c_j, every coordinate when λ₁ = 0 (then the sign is irrelevant).
-    """
-    own = tuple(_sign(wj) for wj in w)
-    grown = tuple(
-        sj if sj else (_sign(cj) or 1 if (abs(cj) > l1 or l1 == 0) else 0)
-        for sj, cj in zip(own, c, strict=True)
-    )
-    return own, grown
-
-
-def _slack_pattern(signs, c, l1, best, a):
-    """``signs`` without the coordinates whose KKT slack proves w*_j = 0.
-
-    If F(w) − F* ≤ B then |c_j(w) − c_j(w*)| ≤ δ_j = √(2B·a_j), a_j = ‖x_j‖² + 2λ₂
-    (GAP-DISTANCE-BOUND), so |c_j| < λ₁ − δ_j forces |c*_j| < λ₁, hence w*_j = 0.
-    Decided without a root: λ₁ − |c_j| > 0 and (λ₁ − |c_j|)² > 2B·a_j.
-    """
-    return tuple(
-        0 if (l1 - abs(cj) > 0 and (l1 - abs(cj)) ** 2 > 2 * best * aj) else sj
-        for sj, cj, aj in zip(signs, c, a, strict=True)
-    )
-
-
-def _bound(X, r, w, c, l1, l2):
-    """The cheap proven bound (coordinate descent's stopping rule, O(np) per call).
-
-    The gap of DUAL-GAP; for λ₂ > 0 also ‖ρ‖²/(4λ₂); for plain least squares
-    (λ₁ = λ₂ = 0) the exact excess ½‖P_X r‖².  ``_tight_bound`` adds restricted solves.
-    """
-    if l1 == 0 and l2 == 0:
-        return projection_norm_sq(X, r) / 2
-    best = _gap(r, w, c, l1, l2)
-    if l2 > 0:
-        residual = [_kkt_residual(wj, cj, l1) for wj, cj in zip(w, c, strict=True)]
-        best = min(best, dot(residual, residual) / (4 * l2))
-    return best
-
-
-def _tight_bound(X, y, r, w, c, l1, l2):
-    """A proven upper bound on F(w) − F*, tight for every λ (spec CERTIFICATE-BOUND).
-
-    The minimum of
-      (a) the gap of DUAL-GAP;
-      (b) for λ₂ > 0, ‖ρ‖²/(4λ₂) (F is 2λ₂-strongly convex, GAP-DISTANCE-BOUND);
-      (c) F(w) − dual_bound(v) for v = w and for the restricted minimisers v of the
-          sign patterns of ``_sign_patterns`` and ``_slack_pattern`` (the support read
-          from the KKT slack, with B the best bound so far).
-    Proof: (a), (b) are DUAL-GAP and GAP-DISTANCE-BOUND; (c) is weak duality,
-    D(θ) ≤ F* for every feasible θ, at θ = t·r̃(v).  Tightness: when a pattern is the
-    sign pattern of a minimiser w* and its system has a solution with those signs
-    (e.g. X̃_S of full column rank), v is a minimiser, dual_bound(v) = F* and the bound
-    is the exact excess F(w) − F*: for every λ₁, λ₂ ≥ 0, Ridge (every coordinate is
-    tried, v = (XᵀX + 2λ₂I)⁻¹Xᵀy) and least squares (F(w) − F* = ½‖P_X r‖²) included.
-    """
-    F = _objective(r, w, l1, l2)
-    best = min(_bound(X, r, w, c, l1, l2), F - dual_bound(X, y, w, l1, l2))
-    tried = set()
-    own, grown = _sign_patterns(w, c, l1)
-    a = [sum(row[j] * row[j] for row in X) + 2 * l2 for j in range(len(w))]
-    for pattern in (own, grown, None):
-        if best == 0:
-            break
-        signs = _slack_pattern(grown, c, l1, best, a) if pattern is None else pattern
-        if signs not in tried:
-            tried.add(signs)
-            v = restricted_minimiser(X, y, l1, l2, signs)
-            best = min(best, F - dual_bound(X, y, v, l1, l2))
-    return best
-
-
-def certify(X, y, w, l1, l2=0):
-    """The exact optimality certificate of the candidate w.
+    With the options: the exact conditions of spec OPTIONS-KKT (``residual``, and
+    ``intercept_residual`` = |Σsᵢrᵢ| with an intercept), ``gap`` the duality gap of spec
+    OPTIONS-DUAL-GAP, and ``bound`` the exact excess F(w, b) − F* (F* from the exact
+    solver).  Under ``positive`` a w with a negative entry is infeasible: ``feasible``
+    is False, ρⱼ = −wⱼ there, ``optimal`` is False, and F(w, b) = +∞, so ``objective``,
+    ``gap`` and ``bound`` are None.
 
     >>> X, y = [[1, 1], [1, 0], [0, 1]], [3, 2, 1]
     >>> certify(X, y, [Fraction(5, 3), Fraction(2, 3)], 1).optimal
@@ -263,9 +151,25 @@ def certify(X, y, w, l1, l2=0):
     >>> cert = certify(X, y, [2, 0], 1)
     >>> cert.optimal, [str(v) for v in cert.residual], cert.violations
     (False, ['0', '1'], (1,))
+    >>> w, l1 = [Fraction(3, 4), 0], Fraction(1, 2)
+    >>> certify(X, y, w, l1, intercept=Fraction(3, 2), fit_intercept=True).optimal
+    True
+    >>> cert = certify(X, y, w, l1, intercept=1, fit_intercept=True)
+    >>> cert.optimal, cert.intercept_residual
+    (False, Fraction(3, 2))
     """
     X, y, l1, l2 = as_problem(X, y, l1, l2)
     w = as_vector(w, "w", length=len(X[0]))
+    options = as_options(
+        X,
+        fit_intercept=fit_intercept,
+        sample_weight=sample_weight,
+        positive=positive,
+        penalty_factor=penalty_factor,
+    )
+    b = as_intercept(intercept, options)
+    if not options.default:
+        return _certify_options(X, y, w, b, l1, l2, options)
     r = _residual(X, y, w)
     c = _correlations(X, r, w, l2)
     residual = [_kkt_residual(wj, cj, l1) for wj, cj in zip(w, c, strict=True)]
@@ -276,4 +180,34 @@ def certify(X, y, w, l1, l2=0):
         bound=_tight_bound(X, y, r, w, c, l1, l2),
         objective=_objective(r, w, l1, l2),
         optimal=all(rho == 0 for rho in residual),
+    )
+
+
+def _certify_options(X, y, w, b, l1, l2, options):
+    """The certificate under the options (see ``certify``)."""
+    s, v = options.weights(len(X)), options.factors(len(w))
+    r, c, row = residual_and_correlations(X, y, s, w, b, l2, v)
+    residual = [
+        kkt_residual(wj, cj, l1 * vj, options.positive) for wj, cj, vj in zip(w, c, v, strict=True)
+    ]
+    feasible = not (options.positive and any(wj < 0 for wj in w))
+    F = gap = bound = None
+    if feasible:
+        from .homotopy import solve  # the exact solver builds on this module
+
+        F = primal(r, s, w, l1, l2, v)
+        gap = dual_gap(X, y, s, w, b, l1, l2, v, options.positive)
+        bound = F - solve(X, y, l1, l2, method="homotopy", **options.keywords()).objective
+    return Certificate(
+        c=tuple(c),
+        residual=tuple(residual),
+        gap=gap,
+        bound=bound,
+        objective=F,
+        optimal=feasible
+        and all(rho == 0 for rho in residual)
+        and (row == 0 or not options.fit_intercept),
+        intercept=b,
+        intercept_residual=abs(row) if options.fit_intercept else None,
+        feasible=feasible,
     )

@@ -30,9 +30,11 @@ only in the limit).
 from dataclasses import dataclass
 from fractions import Fraction
 
+from ._bounds import _bound
 from ._exact import column, dot
+from ._options_certificate import dual_gap
 from ._validate import ProblemError, as_penalty, as_problem, to_fraction
-from .certificate import _bound
+from .options import as_options
 
 __all__ = ["CDResult", "coordinate_descent", "soft_threshold"]
 
@@ -61,10 +63,32 @@ class CDResult:
     sweeps: int
     bound: object  # proven bound on F(w) − F* (float or Fraction, like the arithmetic)
     trace: tuple  # w after each sweep, when trace=True
+    intercept: object = None  # b with fit_intercept=True (float or Fraction), else None
 
 
-def coordinate_descent(X, y, l1, l2=0, *, tol=1e-12, max_sweeps=10_000, exact=False, trace=False):
+def coordinate_descent(
+    X,
+    y,
+    l1,
+    l2=0,
+    *,
+    tol=1e-12,
+    max_sweeps=10_000,
+    exact=False,
+    trace=False,
+    fit_intercept=False,
+    sample_weight=None,
+    positive=False,
+    penalty_factor=None,
+):
     """Minimise F(w) = ½‖y − Xw‖² + l1‖w‖₁ + l2‖w‖₂² by cyclic coordinate descent.
+
+    With the options (spec OPTIONS-OBJECTIVE, OPTIONS-CD-UPDATE) the update of wⱼ is
+    S(Σᵢ sᵢxᵢⱼrᵢ⁽ʲ⁾, λ₁vⱼ) / (Σᵢ sᵢxᵢⱼ² + 2λ₂vⱼ), r⁽ʲ⁾ the residual without feature j,
+    and under ``positive`` max(Σᵢ sᵢxᵢⱼrᵢ⁽ʲ⁾ − λ₁vⱼ, 0) / (…): the exact minimiser of F in
+    wⱼ ≥ 0; each sweep ends with b ← Σᵢ sᵢ(yᵢ − xᵢᵀw)/Σᵢ sᵢ, the exact minimiser in b,
+    so that Σᵢ sᵢrᵢ = 0 after every sweep.  The target is tol·½Σsᵢyᵢ², the bound the
+    duality gap of spec OPTIONS-DUAL-GAP.  ``intercept`` is the final b (or None).
 
     >>> X, y = [[1, 1], [1, 0], [0, 1]], [3, 2, 1]
     >>> run = coordinate_descent(X, y, 1, exact=True, max_sweeps=2, trace=True)
@@ -73,8 +97,18 @@ def coordinate_descent(X, y, l1, l2=0, *, tol=1e-12, max_sweeps=10_000, exact=Fa
     >>> run = coordinate_descent(X, y, 1)
     >>> run.converged, [round(v, 9) for v in run.w]
     (True, [1.666666667, 0.666666667])
+    >>> run = coordinate_descent(X, y, 0.5, fit_intercept=True)
+    >>> run.converged, [round(v, 9) for v in run.w], round(run.intercept, 9)
+    (True, [0.75, 0.0], 1.5)
     """
     X, y, l1, l2 = as_problem(X, y, l1, l2)
+    options = as_options(
+        X,
+        fit_intercept=fit_intercept,
+        sample_weight=sample_weight,
+        positive=positive,
+        penalty_factor=penalty_factor,
+    )
     tol = as_penalty(tol, "tol")
     if isinstance(max_sweeps, bool) or not isinstance(max_sweeps, int) or max_sweeps < 0:
         raise ProblemError(f"max_sweeps must be a non-negative int, got {max_sweeps!r}")
@@ -82,29 +116,51 @@ def coordinate_descent(X, y, l1, l2=0, *, tol=1e-12, max_sweeps=10_000, exact=Fa
     X = [[number(v) for v in row] for row in X]
     y = [number(v) for v in y]
     l1, l2 = number(l1), number(l2)
+    s = [number(v) for v in options.weights(len(X))]
+    v = [number(vj) for vj in options.factors(len(X[0]))]
     cols = [column(X, j) for j in range(len(X[0]))]
+    weighted = [[si * xi for si, xi in zip(s, x_j, strict=True)] for x_j in cols]  # S·x_j
     w = [number(0)] * len(cols)
+    b = number(0) if options.fit_intercept else None
     r = list(y)
-    target = number(tol) * dot(y, y) / 2
+    target = number(tol) * dot([si * yi for si, yi in zip(s, y, strict=True)], y) / 2
+
+    def certified_bound():
+        if options.default:
+            return _certified_bound(X, cols, r, w, l1, l2)
+        return dual_gap(X, y, s, w, b, l1, l2, v, options.positive, number)
+
     iterates = []
-    bound = _certified_bound(X, cols, r, w, l1, l2)
+    bound = certified_bound()
     sweeps = 0
     polished = False  # the last sweep started certified and moved nothing to or from zero
     while (bound > target or not polished) and sweeps < max_sweeps:
         polished = bound <= target
-        for j, x_j in enumerate(cols):
+        for j, (x_j, sx_j) in enumerate(zip(cols, weighted, strict=True)):
             was_zero = w[j] == 0
             r = [ri + xi * w[j] for ri, xi in zip(r, x_j, strict=True)]
-            g_j = dot(x_j, r)
-            denominator = dot(x_j, x_j) + 2 * l2
-            w[j] = soft_threshold(g_j, l1) / denominator if denominator != 0 else number(0)
+            g_j = dot(sx_j, r)
+            denominator = dot(sx_j, x_j) + 2 * l2 * v[j]
+            w[j] = _update(g_j, l1 * v[j], denominator, options.positive, number)
             r = [ri - xi * w[j] for ri, xi in zip(r, x_j, strict=True)]
             polished &= (w[j] == 0) == was_zero
+        if b is not None:
+            shift = dot(s, r) / sum(s)  # b ← Σsᵢ(yᵢ − xᵢᵀw)/Σsᵢ = b + Σsᵢrᵢ/Σsᵢ
+            b, r = b + shift, [ri - shift for ri in r]
         sweeps += 1
         if trace:
             iterates.append(tuple(w))
-        bound = _certified_bound(X, cols, r, w, l1, l2)
-    return CDResult(tuple(w), bound <= target, sweeps, bound, tuple(iterates))
+        bound = certified_bound()
+    return CDResult(tuple(w), bound <= target, sweeps, bound, tuple(iterates), b)
+
+
+def _update(g, t, denominator, positive, number):
+    """S(g, t)/denominator (max(g − t, 0)/denominator under w ≥ 0); 0 for a zero denominator."""
+    if denominator == 0:
+        return number(0)
+    if positive:
+        return max(g - t, 0 * g) / denominator
+    return soft_threshold(g, t) / denominator
 
 
 def _certified_bound(X, cols, r, w, l1, l2):

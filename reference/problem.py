@@ -136,21 +136,54 @@ def _parse_rows(rows, name):
     ]
 
 
+#: The option keys of a problem (spec OPTIONS-OBJECTIVE), all optional: absent is the default.
+OPTION_KEYS = ("fit_intercept", "sample_weight", "positive", "penalty_factor")
+
+
 @dataclass(frozen=True)
 class Problem:
-    """min_w ½‖y − Xw‖² + l1‖w‖₁ + l2‖w‖₂², with every number an exact Fraction."""
+    """min_w ½‖y − Xw‖² + l1‖w‖₁ + l2‖w‖₂², with every number an exact Fraction.
+
+    With the options (spec OPTIONS-OBJECTIVE; :mod:`.options`) it is the family
+    min ½Σsᵢ(yᵢ − b − xᵢᵀw)² + l1Σvⱼ|wⱼ| + l2Σvⱼwⱼ² (w ≥ 0 if ``positive``).  Options equal
+    to the defaults are stored as the defaults (None, False), so such a problem is equal
+    to, and prints as, the canonical one.
+    """
 
     X: tuple
     y: tuple
     l1: Fraction
     l2: Fraction = Fraction(0)
+    fit_intercept: bool = False
+    sample_weight: tuple | None = None
+    positive: bool = False
+    penalty_factor: tuple | None = None
 
     def __post_init__(self):
+        from .options import as_options
+
         X, y, l1, l2 = as_problem(self.X, self.y, self.l1, self.l2)
         object.__setattr__(self, "X", tuple(tuple(row) for row in X))
         object.__setattr__(self, "y", tuple(y))
         object.__setattr__(self, "l1", l1)
         object.__setattr__(self, "l2", l2)
+        options = as_options(X, **{key: getattr(self, key) for key in OPTION_KEYS})
+        one = Fraction(1)
+        weights, factors = options.sample_weight, options.penalty_factor
+        object.__setattr__(self, "fit_intercept", options.fit_intercept)
+        object.__setattr__(self, "positive", options.positive)
+        object.__setattr__(self, "sample_weight",
+                           None if weights is None or all(s == one for s in weights)
+                           else tuple(weights))
+        object.__setattr__(self, "penalty_factor",
+                           None if factors is None or all(v == one for v in factors)
+                           else tuple(factors))
+
+    @property
+    def options(self):
+        """The non-default options as keyword arguments of the reference's functions."""
+        return {key: getattr(self, key) for key in OPTION_KEYS
+                if getattr(self, key) not in (None, False)}
 
     @property
     def shape(self):
@@ -161,23 +194,33 @@ class Problem:
         """Build from a dict with keys X, y, l1 and optionally l2 (numbers or "p/q")."""
         if not isinstance(data, dict):
             raise ProblemError(f"a problem must be a JSON object, got {show(data)}")
-        unknown = set(data) - {"X", "y", "l1", "l2"}
+        unknown = set(data) - {"X", "y", "l1", "l2", *OPTION_KEYS}
         missing = {"X", "y", "l1"} - set(data)
         if unknown or missing:
             raise ProblemError(
-                f"a problem has keys X, y, l1 and optionally l2; missing {sorted(missing)}, "
-                f"unknown {sorted(unknown)}"
+                f"a problem has keys X, y, l1 and optionally l2, {', '.join(OPTION_KEYS)}; "
+                f"missing {sorted(missing)}, unknown {sorted(unknown)}"
             )
         if isinstance(data["y"], list) and any(isinstance(v, list) for v in data["y"]):
             # The Python API flattens an (n, 1) array; the JSON format (the process
             # protocol and the vectors) has exactly one spelling of a vector.
             raise ProblemError("y must be a flat JSON list of numbers, not a column matrix "
                                f"[[...], ...]: got {show(data['y'])}")
+        options = {}
+        for key in ("fit_intercept", "positive"):
+            if key in data:
+                if not isinstance(data[key], bool):
+                    raise ProblemError(f"{key} must be true or false, got {show(data[key])}")
+                options[key] = data[key]
+        for key in ("sample_weight", "penalty_factor"):
+            if data.get(key) is not None:
+                options[key] = _parse_rows(data[key], key)
         return cls(
             X=_parse_rows(data["X"], "X"),
             y=_parse_rows(data["y"], "y"),
             l1=parse_number(data["l1"], "l1"),
             l2=parse_number(data.get("l2", 0), "l2"),
+            **options,
         )
 
     def to_json(self):
@@ -187,6 +230,10 @@ class Problem:
             "y": [format_number(v) for v in self.y],
             "l1": format_number(self.l1),
             "l2": format_number(self.l2),
+            **{
+                key: value if isinstance(value, bool) else [format_number(v) for v in value]
+                for key, value in self.options.items()
+            },
         }
 
     def __repr__(self):
