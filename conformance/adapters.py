@@ -65,11 +65,14 @@ def reference_exact():
     """The exact solver, rounded to the nearest doubles: the best float64 answer there is."""
     import lasso_spec.reference as reference
 
-    def solve(X, y, l1, l2):
-        solution = reference.solve(X.tolist(), y.tolist(), l1, l2)
-        return [float(v) for v in solution.w]
+    def solve(X, y, l1, l2, **options):
+        options = {k: v if isinstance(v, bool) else v.tolist() for k, v in options.items()}
+        solution = reference.solve(X.tolist(), y.tolist(), l1, l2, **options)
+        w = [float(v) for v in solution.w]
+        return (w, float(solution.intercept)) if options.get("fit_intercept") else w
 
-    caps = capabilities({"exact_zeros": True})
+    caps = capabilities({"exact_zeros": True, "fit_intercept": True, "sample_weight": True,
+                         "positive": True, "penalty_factor": True})
     return Implementation(solve, "reference", _project_version(), caps)
 
 
@@ -123,27 +126,33 @@ def sklearn():
     lm = _require("sklearn.linear_model", "scikit-learn")
     from sklearn.exceptions import ConvergenceWarning
 
-    def solve(X, y, l1, l2):
-        n = X.shape[0]
+    def solve(X, y, l1, l2, fit_intercept=False, sample_weight=None, positive=False):
+        # With weights s, scikit-learn's Lasso/ElasticNet minimise
+        # Σsᵢrᵢ²/(2Σs) + αρ‖w‖₁ + ½α(1 − ρ)‖w‖² (it rescales s to sum to n), i.e. F/Σs:
+        # α = (λ₁ + 2λ₂)/Σs; without weights Σs = n (spec CONVENTION-SKLEARN-WEIGHTS).
+        total = X.shape[0] if sample_weight is None else float(sample_weight.sum())
+        common = {"fit_intercept": fit_intercept}
         if l1 == 0 and l2 == 0:
-            model = lm.LinearRegression(fit_intercept=False)
-        elif l1 == 0:
-            model = lm.Ridge(alpha=2 * l2, fit_intercept=False, solver="cholesky")
+            model = lm.LinearRegression(positive=positive, **common)
+        elif l1 == 0:  # positive=True: scikit-learn's only solver for it is L-BFGS-B
+            model = (lm.Ridge(alpha=2 * l2, solver="lbfgs", positive=True, tol=1e-15,
+                              max_iter=100_000, **common) if positive
+                     else lm.Ridge(alpha=2 * l2, solver="cholesky", **common))
         elif l2 == 0:
-            model = lm.Lasso(
-                alpha=l1 / n, fit_intercept=False, tol=1e-13, max_iter=SKLEARN_MAX_ITER
-            )
+            model = lm.Lasso(alpha=l1 / total, tol=1e-13, max_iter=SKLEARN_MAX_ITER,
+                             positive=positive, **common)
         else:
-            alpha, ratio = _enet_parameters(n, l1, l2)
-            model = lm.ElasticNet(
-                alpha=alpha, l1_ratio=ratio, fit_intercept=False, tol=1e-13,
-                max_iter=SKLEARN_MAX_ITER,
-            )
+            alpha, ratio = _enet_parameters(total, l1, l2)
+            model = lm.ElasticNet(alpha=alpha, l1_ratio=ratio, tol=1e-13,
+                                  max_iter=SKLEARN_MAX_ITER, positive=positive, **common)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
-            return model.fit(X, y).coef_
+            fitted = model.fit(X, y, sample_weight=sample_weight)
+        return (fitted.coef_, fitted.intercept_) if fit_intercept else fitted.coef_
 
-    return Implementation(solve, "sklearn", skl.__version__, capabilities({"exact_zeros": True}))
+    caps = capabilities({"exact_zeros": True, "fit_intercept": True, "sample_weight": True,
+                         "positive": True})
+    return Implementation(solve, "sklearn", skl.__version__, caps)
 
 
 def statsmodels():

@@ -41,7 +41,15 @@ DEFAULT_CAPABILITIES = {
     "ridge": True,
     "least_squares": True,
     "exact_zeros": False,
+    # the options of spec OPTIONS-OBJECTIVE: not supported unless declared (passed as keywords)
+    "fit_intercept": False,
+    "sample_weight": False,
+    "positive": False,
+    "penalty_factor": False,
 }
+
+#: The capabilities that are options of the problem (passed as keywords when not default).
+OPTIONS = ("fit_intercept", "sample_weight", "positive", "penalty_factor")
 
 CAPABILITY_MEANING = {
     "lasso": "Lasso (λ₁ > 0 = λ₂)",
@@ -49,6 +57,10 @@ CAPABILITY_MEANING = {
     "ridge": "pure Ridge (λ₁ = 0 < λ₂)",
     "least_squares": "plain least squares (λ₁ = λ₂ = 0)",
     "exact_zeros": "exact zeros",
+    "fit_intercept": "an intercept (fit_intercept=True; returns (w, b))",
+    "sample_weight": "sample weights (sample_weight=s)",
+    "positive": "non-negativity (positive=True)",
+    "penalty_factor": "penalty factors (penalty_factor=v)",
 }
 
 
@@ -66,8 +78,9 @@ class Implementation:
     capabilities: dict = field(default_factory=lambda: dict(DEFAULT_CAPABILITIES))
     closer: object = None
 
-    def __call__(self, X, y, l1, l2):
-        return self.solve(X, y, l1, l2)
+    def __call__(self, X, y, l1, l2, **options):
+        """The answer; ``options`` (only the non-default ones) are passed as keywords."""
+        return self.solve(X, y, l1, l2, **options)
 
     def supports(self, capability):
         return bool(self.capabilities.get(capability, False))
@@ -77,9 +90,12 @@ class Implementation:
             self.closer()
 
     def describe(self):
-        unsupported = [CAPABILITY_MEANING[k] for k, v in self.capabilities.items() if not v]
+        unsupported = [CAPABILITY_MEANING[k] for k, v in self.capabilities.items()
+                       if not v and k not in OPTIONS]
+        options = [k for k in OPTIONS if self.capabilities.get(k)]
         text = f"{self.name} {self.version}"
-        return text + (f" (declares no {', no '.join(unsupported)})" if unsupported else "")
+        text += f" (declares no {', no '.join(unsupported)})" if unsupported else ""
+        return text + (f" (options: {', '.join(options)})" if options else "")
 
 
 def capabilities(overrides=None):

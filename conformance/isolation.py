@@ -17,7 +17,8 @@ for its messages)::
                                              or {"load_error": TEXT}
     → {"X": ARRAY, "y": ARRAY, "l1": L1, "l2": L2}   (ARRAY: {"shape", "nbytes"}; the
                                       line is followed by the little-endian float64 bytes
-                                      of X, then of y)
+                                      of X, then of y; the non-default options, if any, as
+                                      "options": {name: bool or list of doubles})
     ← {"returned": VALUE}  or  {"raised": {"type", "message", "traceback"}}
 
 VALUE is what the solver returned, type and all (``wire.encode``), so that the verdict
@@ -114,7 +115,7 @@ class IsolatedSolver:
                                  f"restarted, it describes itself as {described}, "
                                  f"not {self.described}")
 
-    def __call__(self, X, y, l1, l2):
+    def __call__(self, X, y, l1, l2, **options):
         from .implementations import LoadError
 
         if self._process is None:
@@ -125,6 +126,9 @@ class IsolatedSolver:
                                      "its worker died", str(error)) from None
         (x_header, x_bytes), (y_header, y_bytes) = _frame(X), _frame(y)
         request = {"X": x_header, "y": y_header, "l1": float(l1), "l2": float(l2)}
+        if options:  # bools, and float64 arrays sent as lists of doubles (JSON: exact)
+            request["options"] = {k: v if isinstance(v, bool) else [float(a) for a in v]
+                                  for k, v in options.items()}
         reply = self._exchange(request, "answering", x_bytes + y_bytes)
         if "raised" in reply:
             raised = reply["raised"]
@@ -255,6 +259,8 @@ def _keep_tail(stream, tail):
 
 def worker(requests, replies):
     """Serve load and solve requests until EOF (``requests``, ``replies``: binary files)."""
+    import numpy as np
+
     impl = None
     while line := requests.readline():
         request = json.loads(line)
@@ -263,7 +269,9 @@ def worker(requests, replies):
         else:
             X, y = _read_array(request["X"], requests), _read_array(request["y"], requests)
             try:
-                returned = impl(X, y, request["l1"], request["l2"])
+                options = {k: v if isinstance(v, bool) else np.array(v, dtype=np.float64)
+                           for k, v in request.get("options", {}).items()}
+                returned = impl(X, y, request["l1"], request["l2"], **options)
             except BaseException as error:  # SystemExit too: it is the solver's answer
                 reply = {"raised": {"type": type(error).__name__, "message": _text(error),
                                     "traceback": traceback.format_exc()[-4000:]}}

@@ -44,7 +44,7 @@ from . import profiles, scale
 from .cases import CASES
 from .implementations import LoadError, load, load_command
 from .report import Collector, new_stats, write_kkt_bands
-from .strategies import FAMILIES
+from .strategies import FAMILIES, OPTION_SETS
 from .verdict import GAP_RTOL
 
 IMPL_KEY = pytest.StashKey()
@@ -57,6 +57,10 @@ GENERATED = (
     *((f"generated/lasso/{family}", "lasso", family) for family in FAMILIES),
     ("generated/elastic-net", "elastic_net", None),
     ("generated/ridge", "ridge", None),
+    # the options (spec OPTIONS-OBJECTIVE): skipped, with the reason, unless declared
+    *((f"generated/options/{name}/lasso", "lasso", f"options:{name}") for name in OPTION_SETS),
+    *((f"generated/options/{name}/{kind.replace('_', '-')}", kind, f"options:{name}")
+      for name in ("intercept-weights-positive", "all") for kind in ("elastic_net", "ridge")),
 )
 CHECK_IDS = (
     *(case.id for case in CASES),

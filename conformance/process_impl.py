@@ -10,8 +10,12 @@ flushing after each, until stdin closes::
     ← {"error": "l1 must be >= 0, got -1"}
 
 Problem lines have the keys X (a list of n rows of p numbers), y (n numbers),
-l1 and l2 (numbers >= 0; l2 may be omitted and then means 0) and nothing else;
-the port minimises F(w) = ½‖y − Xw‖² + l1‖w‖₁ + l2‖w‖₂² (spec OBJECTIVE).
+l1 and l2 (numbers >= 0; l2 may be omitted and then means 0); the port minimises
+F(w) = ½‖y − Xw‖² + l1‖w‖₁ + l2‖w‖₂² (spec OBJECTIVE).  The options of spec
+OPTIONS-OBJECTIVE are optional keys, sent only to a port that declares them and only
+when not at their default: ``fit_intercept`` and ``positive`` (booleans),
+``sample_weight`` (n numbers) and ``penalty_factor`` (p numbers); with
+``fit_intercept`` the reply carries ``"intercept"`` (a number) beside ``"w"``.
 A number is a JSON number or an exact string "p/q" (or "p"); non-finite
 values, which JSON cannot carry, are sent as the strings "NaN", "Infinity" and
 "-Infinity", and a port must reject them.  A reply is an object with exactly
@@ -119,14 +123,18 @@ def _encode(value):
     return _encode_number(value)
 
 
-def encode_problem(X, y, l1, l2=0):
-    """The problem object sent on one line (numbers encoded as described in the module doc)."""
-    return {"X": _encode(X), "y": _encode(y), "l1": _encode(l1), "l2": _encode(l2)}
+def encode_problem(X, y, l1, l2=0, **options):
+    """The problem object sent on one line (numbers encoded as described in the module doc);
+    non-default options are optional keys (booleans, or lists of numbers)."""
+    line = {"X": _encode(X), "y": _encode(y), "l1": _encode(l1), "l2": _encode(l2)}
+    for key, value in options.items():
+        line[key] = value if isinstance(value, bool) else _encode(value)
+    return line
 
 
 def _parse_coefficient(value, j):
     """An exact Fraction from a reply entry; ProblemError saying why when it is not one."""
-    name = f"w[{j}]"
+    name = "intercept" if j is None else f"w[{j}]"
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
         raise ProblemError(f"{name} must be {_NUMBER_STRING}, got {str(value)[:80]!r}")
     if isinstance(value, float) and not math.isfinite(value):
@@ -196,6 +204,7 @@ class ProcessImplementation:
         self._stderr = collections.deque(maxlen=40)
         self._described = None
         self._requests = 0
+        self._intercept = None
 
     # ------------------------------------------------------------------ identity
 
@@ -243,11 +252,14 @@ class ProcessImplementation:
 
     # ------------------------------------------------------------------ requests
 
-    def __call__(self, X, y, l1, l2=0.0):
-        """Solve one problem; the p coefficients as floats."""
-        problem = encode_problem(X, y, l1, l2)
+    def __call__(self, X, y, l1, l2=0.0, **options):
+        """Solve one problem; the p coefficients as floats, with the intercept (w, b) when
+        ``fit_intercept`` is among the options."""
+        problem = encode_problem(X, y, l1, l2, **options)
         w = self.solve_exact(problem)
         try:
+            if options.get("fit_intercept"):
+                return [float(v) for v in w], float(self._intercept)
             return [float(v) for v in w]
         except OverflowError:
             j = next(j for j, v in enumerate(w) if abs(v) > _FLOAT_MAX)
@@ -266,6 +278,11 @@ class ProcessImplementation:
             self._fail(problem, f"it rejected the problem: {reply['error']}", restart=False,
                        triage="wrong: the port rejected a valid problem")
         w = reply["w"]
+        self._intercept = reply.get("intercept")
+        if isinstance(problem, dict) and problem.get("fit_intercept") and self._intercept is None:
+            self._fail(problem, "it returned no 'intercept' although the problem has "
+                       "fit_intercept = true", restart=False,
+                       triage="wrong: no intercept returned with fit_intercept")
         p = self._expected_length(problem)
         if p is not None and len(w) != p:
             self._fail(problem, f"it returned {len(w)} coefficients, expected p = {p}",
@@ -361,11 +378,10 @@ class ProcessImplementation:
     def _checked(self, problem, reply, line):
         if problem == DESCRIBE and isinstance(reply, dict) and "error" not in reply:
             return self._checked_description(reply, line)
-        if not isinstance(reply, dict) or not (set(reply) - {"info"}) <= {"w", "error"} or (
-            ("w" in reply) == ("error" in reply)
-        ):
+        if not isinstance(reply, dict) or not (set(reply) - {"info", "intercept"}) <= {
+            "w", "error"} or (("w" in reply) == ("error" in reply)):
             self._fail(problem, "malformed reply: expected an object with exactly one of "
-                       f"'w' or 'error' (and optionally 'info'), got {line[:200]!r}")
+                       f"'w' or 'error' (and optionally 'intercept', 'info'), got {line[:200]!r}")
         if "error" in reply:
             if not isinstance(reply["error"], str):
                 self._fail(problem, f"malformed reply: 'error' must be a string: {line[:200]!r}")
@@ -375,7 +391,10 @@ class ProcessImplementation:
             self._fail(problem, f"malformed reply: 'w' must be a list of finite numbers, each "
                        f"{_NUMBER_STRING}: {line[:200]!r}")
         try:
-            return {"w": [_parse_coefficient(v, j) for j, v in enumerate(w)]}
+            checked = {"w": [_parse_coefficient(v, j) for j, v in enumerate(w)]}
+            if "intercept" in reply:
+                checked["intercept"] = _parse_coefficient(reply["intercept"], None)
+            return checked
         except ProblemError as error:
             self._fail(problem, f"malformed reply: 'w' must be a list of finite numbers, each "
                        f"{_NUMBER_STRING}; {error}: {line[:200]!r}")

@@ -10,7 +10,7 @@ import pytest
 from .isolation import ImplementationRaised, IsolationError
 from .process_impl import ImplementationError
 from .report import update
-from .verdict import as_received, float_data, judge
+from .verdict import as_received, float_data, float_options, judge
 
 
 class SuiteError(Exception):
@@ -29,8 +29,10 @@ class Runner:
         """The verdict on the implementation's answer to ``problem`` (an exact Problem)."""
         received = as_received(problem)
         X, y, l1, l2 = float_data(received)
+        options = float_options(received)
+        self._skip_unsupported(options)
         try:
-            returned = self.implementation(X.copy(), y.copy(), l1, l2)
+            returned = self.implementation(X.copy(), y.copy(), l1, l2, **options)
         except Exception as error:  # the implementation's failure is a check failure
             triage, message = self._failure(error)
             self.stats["problems"] += 1
@@ -59,6 +61,17 @@ class Runner:
             self.stats["failure"] = {"triage": "internal error of the suite", "message": message,
                                      "problem": problem.to_json()}
             raise SuiteError(message) from error
+
+    def _skip_unsupported(self, options):
+        """Skip (with the reason) a problem whose options the implementation does not declare."""
+        from .implementations import CAPABILITY_MEANING
+
+        missing = [key for key in options if not self.implementation.supports(key)]
+        if missing:
+            reason = (f"{self.implementation.name} declares no support for "
+                      + ", ".join(CAPABILITY_MEANING[key] for key in missing))
+            self.stats["skip_reason"] = reason
+            pytest.skip(reason)
 
     def _failure(self, error):
         """(triage, message) for an implementation that did not answer.

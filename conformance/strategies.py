@@ -92,7 +92,10 @@ def _design(draw, family):
 
 @st.composite
 def problems(draw, kind="lasso", family=None):
-    """A Problem of the given kind (lasso, elastic_net, ridge) from a family (or any)."""
+    """A Problem of the given kind (lasso, elastic_net, ridge) from a family (or any);
+    family ``"options:NAME"`` draws a problem with the options of OPTION_SETS[NAME]."""
+    if family and family.startswith("options:"):
+        return draw(option_problems(kind, family.partition(":")[2]))
     family = family or draw(st.sampled_from(FAMILIES))
     cols = _design(draw, family)
     X = [list(row) for row in zip(*cols)]
@@ -111,3 +114,52 @@ def problems(draw, kind="lasso", family=None):
     else:
         l1 = top * Fraction(draw(st.integers(1, 19)), 16)
     return Problem(X=X, y=y, l1=l1, l2=l2)
+
+
+# ----------------------------------------------------------------------------- options
+
+#: The option sets of the generated option checks (spec OPTIONS-OBJECTIVE), by name.
+OPTION_SETS = {
+    "intercept": ("fit_intercept",),
+    "weights": ("sample_weight",),
+    "positive": ("positive",),
+    "penalty-factors": ("penalty_factor",),
+    "intercept-weights": ("fit_intercept", "sample_weight"),
+    "intercept-weights-positive": ("fit_intercept", "sample_weight", "positive"),
+    "all": ("fit_intercept", "sample_weight", "positive", "penalty_factor"),
+}
+
+#: Weights include 0 (a row that must not count) and non-integers; factors include 0
+#: (an unpenalised feature).  All are dyadic: float64 receives them exactly.
+_weights = st.sampled_from([0, Fraction(1, 2), 1, 1, 2, 3]).map(Fraction)
+_factors = st.sampled_from([0, Fraction(1, 2), 1, 1, 2]).map(Fraction)
+
+
+@st.composite
+def option_problems(draw, kind, option_set):
+    """A Problem of ``kind`` with the options of ``OPTION_SETS[option_set]``."""
+    keys = OPTION_SETS[option_set]
+    cols = _design(draw, draw(st.sampled_from(("generic", "correlated", "ties", "zero_column"))))
+    X = [list(row) for row in zip(*cols)]
+    n, p = len(X), len(X[0])
+    y = [draw(entries) for _ in X]
+    options = {}
+    if "fit_intercept" in keys:
+        options["fit_intercept"] = True
+    if "positive" in keys:
+        options["positive"] = True
+    if "sample_weight" in keys:
+        weights = [draw(_weights) for _ in range(n)]
+        assume(any(weights))
+        options["sample_weight"] = weights
+    if "penalty_factor" in keys:
+        factors = [draw(_factors) for _ in range(p)]
+        assume(any(factors))
+        options["penalty_factor"] = factors
+    l2 = Fraction(draw(st.integers(1, 16)), 8) if kind in ("elastic_net", "ridge") else 0
+    if kind == "ridge":
+        return Problem(X=X, y=y, l1=0, l2=l2, **options)
+    top = lambda_max(X, y, **options)
+    if top == 0:  # w = 0 is optimal for every λ₁: keep it, at a fixed λ₁
+        return Problem(X=X, y=y, l1=Fraction(1, 2), l2=l2, **options)
+    return Problem(X=X, y=y, l1=top * Fraction(draw(st.integers(1, 19)), 16), l2=l2, **options)

@@ -90,16 +90,28 @@ def float_data(problem):
     return X, y, float(problem.l1), float(problem.l2)
 
 
+def float_options(problem):
+    """The problem's non-default options as an implementation receives them: bools, and
+    float64 arrays for ``sample_weight`` and ``penalty_factor`` (absent: the default)."""
+    return {
+        key: value if isinstance(value, bool) else np.array([float(v) for v in value])
+        for key, value in problem.options.items()
+    }
+
+
 def as_received(problem):
     """The exact problem of the doubles the implementation receives (float64 rounding)."""
     X, y, l1, l2 = float_data(problem)
-    return Problem(X=X.tolist(), y=y.tolist(), l1=l1, l2=l2)
+    options = {key: value if isinstance(value, bool) else value.tolist()
+               for key, value in float_options(problem).items()}
+    return Problem(X=X.tolist(), y=y.tolist(), l1=l1, l2=l2, **options)
 
 
 @lru_cache(maxsize=512)
 def exact_solution(problem):
-    """reference.solve on an exact problem (cached: triage and checks share it)."""
-    return solve(problem.X, problem.y, problem.l1, problem.l2)
+    """reference.solve on an exact problem, with its options (cached: triage and checks
+    share it)."""
+    return solve(problem.X, problem.y, problem.l1, problem.l2, **problem.options)
 
 
 def _kind_scale(problem):
@@ -170,10 +182,13 @@ class Verdict:
         for check in self.checks.values():
             lines.append(f"  {check.name:<13}{check.status.upper():<5} {check.detail}")
         lines += [f"  note: {note}" for note in self.notes]
-        lines.append(f"  returned w = {_short(self.returned)}")
+        lines.append(f"  returned {'(w, b)' if self.problem.fit_intercept else 'w'} = "
+                     f"{_short(self.returned)}")
+        intercept = getattr(solution, "intercept", None)
         lines.append(
             f"  exact w*   = ({', '.join(str(v) for v in solution.w)})"
-            f"   (unique: {solution.unique}; F* = {solution.objective})"
+            + (f", b* = {intercept}" if intercept is not None else "")
+            + f"   (unique: {solution.unique}; F* = {solution.objective})"
         )
         return "\n".join(lines)
 
@@ -225,9 +240,18 @@ def gap_tolerance(problem, gap_rtol=GAP_RTOL):
     return Fraction(gap_rtol) * objective_scale(problem)
 
 
-def judge(problem, returned, *, exact_zeros=False, gap_rtol=GAP_RTOL, shown=None):
-    """The verdict on ``returned`` as an answer to the exact ``problem``."""
+def judge(problem, returned, *, exact_zeros=False, gap_rtol=GAP_RTOL, shown=None, triage=True):
+    """The verdict on ``returned`` as an answer to the exact ``problem``.
+
+    A problem with options is judged in the quadratic form of ``option_verdict.py`` (the
+    same checks, derived there); ``triage=False`` skips naming the cause of a failure.
+    """
     shown = shown or problem
+    if problem.options:
+        from .option_verdict import judge_options
+
+        return judge_options(problem, returned, exact_zeros=exact_zeros, gap_rtol=gap_rtol,
+                             shown=shown, solution=exact_solution(problem), triage=triage)
     p = len(problem.X[0])
     try:
         w = tuple(as_answer(returned, p))  # answers.py: exact, any numeric type, or why not
@@ -244,10 +268,10 @@ def judge(problem, returned, *, exact_zeros=False, gap_rtol=GAP_RTOL, shown=None
             "within tolerance) but it declares exact zeros and returns tiny nonzero values "
             "where w* is 0 with strict slack; declare exact_zeros False if that is intended"
         )
-    elif not verdict.passed:
-        from .triage import triage  # triage.py imports this module
+    elif not verdict.passed and triage:
+        from .triage import triage as name_the_cause  # triage.py imports this module
 
-        verdict.triage = triage(problem, w, gap_rtol)
+        verdict.triage = name_the_cause(problem, w, gap_rtol)
     elif not exact_solution(problem).unique:
         spread = max(abs(_f(u - v)) for u, v in zip(w, exact_solution(problem).w))
         verdict.notes.append(

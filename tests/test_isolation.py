@@ -271,11 +271,13 @@ def test_the_api_runs_an_importable_callable_in_a_worker():
     assert "exited" in results[1].triage
 
 
-def test_the_api_cannot_be_fooled_by_a_solver_that_patches_the_judge():
+def test_the_api_cannot_be_fooled_by_a_solver_that_patches_the_judge(monkeypatch):
+    import lasso_spec.conformance.runner as runner
     from lasso_spec.conformance.api import run_checks
 
     (result,) = run_checks(broken_solvers.patches_the_judge, select="worked-example")
     assert result.result == "fail"
+    monkeypatch.setattr(runner, "judge", runner.judge)  # undone after the test
     (debug,) = run_checks(broken_solvers.patches_the_judge, select="worked-example",
                           isolated=False)
     assert debug.result == "pass"  # the threat isolation removes, shown in the judge's process

@@ -1,0 +1,139 @@
+"""Triage for answers to problems with options: which mis-stated problem did it solve?
+
+Each label is a variant of the problem (a common option bug); the label is given when the
+answer is, within the variant's own tolerance (``option_verdict``), an optimum of that
+variant and it is not an optimum of the problem itself.  Every variant that fits is
+listed (they may coincide on a given problem, e.g. unweighted and weighted centring agree
+when all weights are equal, and then the label says so by listing both).
+
+intercept penalised        the intercept is a column of ones with penalty factor 1
+unweighted centring        b and the centring use the unweighted means: w is the weighted
+                           fit of X − x̄, y − ȳ (plain means), b = ȳ − x̄ᵀw
+weights ignored            the unweighted problem
+weights normalised         the weights rescaled by another constant (Σs/n, n/Σs, Σs, 1/Σs):
+                           the same as λ₁, λ₂ divided by that constant
+positivity ignored         the unconstrained problem (positive=False)
+λ_max slip                 w = 0 returned although λ₁ < λ_max of spec OPTIONS-LAMBDA-MAX
+                           (e.g. the positive rule max(0, ĉⱼ) with the sign flipped)
+penalty factors ignored    every vⱼ = 1
+penalty factors rescaled   v rescaled to sum to p (glmnet's convention) when it does not
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from lasso_spec.reference import Problem, ProblemError
+
+__all__ = ["option_triage"]
+
+
+def _variant(problem, **changes):
+    fields = {
+        "X": problem.X, "y": problem.y, "l1": problem.l1, "l2": problem.l2,
+        "fit_intercept": problem.fit_intercept, "sample_weight": problem.sample_weight,
+        "positive": problem.positive, "penalty_factor": problem.penalty_factor,
+    }
+    fields.update(changes)
+    return Problem(**fields)
+
+
+def _penalised_intercept(problem, u):
+    p = len(problem.X[0])
+    X = [(*row, Fraction(1)) for row in problem.X]
+    v = (*(problem.penalty_factor or (Fraction(1),) * p), Fraction(1))
+    return _variant(problem, X=X, fit_intercept=False, penalty_factor=v), u
+
+
+def _unweighted_centring(problem, u):
+    """The unweighted-centred data, weighted fit, with w only; b checked separately."""
+    n, p = len(problem.X), len(problem.X[0])
+    xbar = [sum(row[j] for row in problem.X) / n for j in range(p)]
+    ybar = sum(problem.y) / n
+    b_expected = ybar - sum(a * b for a, b in zip(xbar, u[:p]))
+    if u[p] != b_expected:
+        return None
+    X = [[row[j] - xbar[j] for j in range(p)] for row in problem.X]
+    y = [v - ybar for v in problem.y]
+    return _variant(problem, X=X, y=y, fit_intercept=False), u[:p]
+
+
+def _variants(problem, u):
+    """(label, variant problem, the answer read in it) for every option bug that applies."""
+    n, p = len(problem.X), len(problem.X[0])
+    found = []
+    if problem.fit_intercept:
+        found.append(("intercept penalised (the intercept column got penalty factor 1)",
+                      *_penalised_intercept(problem, u)))
+        if problem.sample_weight is not None:
+            centred = _unweighted_centring(problem, u)
+            if centred is not None:
+                found.append(("unweighted centring: the intercept and the centring use "
+                              "unweighted means although sample weights are given", *centred))
+    if problem.sample_weight is not None:
+        found.append(("sample weights ignored", _variant(problem, sample_weight=None), u))
+        total = sum(problem.sample_weight)
+        for factor, name in ((total / n, "Σs/n"), (n / total, "n/Σs"), (total, "Σs"),
+                             (1 / total, "1/Σs")):
+            if factor != 1:
+                found.append((f"sample weights normalised: rescaled by {name}, i.e. λ divided "
+                              f"by {name}", _variant(problem, l1=problem.l1 / factor,
+                                                     l2=problem.l2 / factor), u))
+    if problem.positive:
+        found.append(("positivity ignored (the unconstrained problem)",
+                      _variant(problem, positive=False), u))
+    if problem.penalty_factor is not None:
+        v = problem.penalty_factor
+        found.append(("penalty factors ignored (every v_j = 1)",
+                      _variant(problem, penalty_factor=None), u))
+        if sum(v) and sum(v) != p:
+            rescaled = tuple(vj * p / sum(v) for vj in v)
+            found.append(("penalty factors rescaled to sum to p (glmnet's convention)",
+                          _variant(problem, penalty_factor=rescaled), u))
+    return found
+
+
+def _zero_below_lambda_max(problem, u):
+    """A label when the answer zeroes every feature although λ₁ < λ_max (OPTIONS-LAMBDA-MAX)."""
+    from lasso_spec.reference import lambda_max
+
+    p = len(problem.X[0])
+    if any(u[:p]):
+        return None
+    try:
+        top = lambda_max(problem.X, problem.y, **problem.options)
+    except ProblemError:  # nothing is penalised: no λ_max
+        return None
+    if problem.l1 >= top:
+        return None
+    rule = "max(0, ĉⱼ)/vⱼ" if problem.positive else "|ĉⱼ|/vⱼ"
+    return (f"w = 0 although λ₁ = {float(problem.l1):.6g} < λ_max = {float(top):.6g} = maxⱼ "
+            f"{rule} (ĉ at the unpenalised fit): a λ_max or screening slip" +
+            ("; under positive=True the rule is max(0, ĉⱼ), neither |ĉⱼ| nor max(0, −ĉⱼ)"
+             if problem.positive else ""))
+
+
+def option_triage(problem, u, verdict, gap_rtol):
+    """The triage label of a failing verdict on a problem with options."""
+    from .verdict import judge
+
+    labels = []
+    zero = _zero_below_lambda_max(problem, u)
+    if zero:
+        labels.append(zero)
+    for label, variant, answer in _variants(problem, u):
+        try:
+            returned = (answer[:-1], answer[-1]) if variant.fit_intercept else answer
+            if judge(variant, returned, gap_rtol=gap_rtol, triage=False).passed:
+                labels.append(label)
+        except ProblemError:  # the variant is not a problem (e.g. weights summing to 0)
+            continue
+    if zero and len(labels) == 1:
+        return "wrong: " + zero
+    if labels:
+        return "option mismatch: the answer is the exact optimum of a mis-stated problem: " + \
+            "; or ".join(labels)
+    failed = verdict.failed_checks()
+    if failed == ["exact-zeros"]:
+        return "exact zeros missing (the answer is otherwise accurate)"
+    return "wrong: fails " + ", ".join(failed) + " and no option bug explains it"
