@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import certificates, conventions, duality, floating, optimality
+from . import certificates, conventions, duality, floating, optimality, options_clauses
 
 
 @dataclass(frozen=True)
@@ -304,30 +304,41 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(
         "FLOAT-DOT-ERROR",
         "Rounding error of an inner product",
-        "In binary64 with unit roundoff u = 2⁻⁵³, an inner product of length m computed in any "
-        "order (with or without FMA), barring underflow/overflow, satisfies "
-        "|fl(aᵀb) − aᵀb| ≤ γ_m|a|ᵀ|b|, γ_m = mu/(1 − mu) (Higham, eq. 3.5). All tolerances are "
-        "evaluated in exact rational arithmetic from the binary64 inputs.",
+        "Binary64, round to nearest, gradual underflow, barring overflow (Higham 2nd ed. §2.1, "
+        "eq. 2.8): fl(a op b) = (a op b)(1 + δ) + η, |δ| ≤ u = 2⁻⁵³, |η| ≤ u_sub = 2⁻¹⁰⁷⁵ "
+        "(half the subnormal spacing), δη = 0; an addition has η = 0, since a sum of multiples "
+        "of 2⁻¹⁰⁷⁴ that lands in the subnormal range is representable. In an inner product of "
+        "length m computed in any order (with or without FMA) each product is rounded once and "
+        "then passes through at most m − 1 additions, so by Higham's Lemma 3.1 "
+        "(|Π_{≤k}(1 + δ_i)^{±1} − 1| ≤ γ_k = ku/(1 − ku)) the error is at most "
+        "γ_m|a|ᵀ|b| + m(1 + γ_{m−1})u_sub: Higham's eq. 3.5 plus an underflow term, which "
+        "reference.certify_float bounds by m·2⁻¹⁰⁷⁴. All tolerances are evaluated in exact "
+        "rational arithmetic from the binary64 inputs; the checks compute the float quantities "
+        "in float64 (sequentially, as the model says, and in other orders) on adversarial "
+        "instances whose errors reach a large fraction of each bound (within a factor "
+        "1 − (2m + 2)u for the inner product, 1 − 3u for m products that underflow at a tie).",
         _float("gamma"),
     ),
     Clause(
         "FLOAT-RESIDUAL-ERROR",
         "Rounding error of the residual",
         "The computed residual r̂ = fl(y − Xw) satisfies |r̂_i − r_i| ≤ e_i with "
-        "e_i = γ_{p+1}(|y_i| + Σ_k|X_ik||w_k|) (an inner product of length p + 1).",
+        "e_i = γ_{p+1}(|y_i| + Σ_k|X_ik||w_k|) + p(1 + γ_p)u_sub (an inner product of length "
+        "p + 1 of (y_i, X_i·) with (1, −w); y_i·1 is exact, so only p products can underflow).",
         _float("residual"),
     ),
     Clause(
         "FLOAT-KKT-TOLERANCE",
         "Float KKT check with derived tolerances",
-        "Computing ĉ_j = fl(x_jᵀr̂ − 2λ₂w_j) gives |ĉ_j − c_j(ŵ)| ≤ τ_j. A float solution ŵ whose "
+        "Computing ĉ_j = fl(x_jᵀr̂ − 2λ₂w_j) (an inner product of length n + 1; 2λ₂ is exact) "
+        "gives |ĉ_j − c_j(ŵ)| ≤ τ_j, underflow included. A float solution ŵ whose "
         "exact duality gap is at most G is accepted against the exact support of w* when "
         "|ĉ_j| ≤ λ₁ + τ_j + δ_j (w*_j = 0) and |ĉ_j − λ₁ sign w*_j| ≤ τ_j + δ_j (w*_j ≠ 0), "
         "δ_j = √(2G(‖x_j‖² + 2λ₂)) (GAP-DISTANCE-BOUND). A correct solver can never fail this "
         "test; it is decided exactly, squaring instead of taking the root. "
         "reference.certify_float evaluates an upper bound of τ_j in float64 without a second "
-        "pass over X, by Cauchy–Schwarz: |x_j|ᵀe ≤ ‖x_j‖·γ_{p+1}(‖y‖ + ‖X‖_F‖w‖) and "
-        "|x_j|ᵀ|r̂| ≤ ‖x_j‖‖r̂‖.",
+        "pass over X, by Cauchy–Schwarz: |x_j|ᵀe ≤ ‖x_j‖·(γ_{p+1}(‖y‖ + ‖X‖_F‖w‖) + "
+        "√n(p + 1)·2⁻¹⁰⁷⁴) and |x_j|ᵀ|r̂| ≤ ‖x_j‖‖r̂‖, with the underflow term (n + 1)·2⁻¹⁰⁷⁴.",
         _float("kkt"),
     ),
     Clause(
@@ -350,5 +361,8 @@ CLAUSES: tuple[Clause, ...] = (
         lambda: {"formulas": floating.certificate_formulas(), "checks": {}},
     ),
 )
+
+# The option family (issue 10): weights, penalty factors, w >= 0, the intercept; conventions.
+CLAUSES += tuple(Clause(*entry) for entry in options_clauses.ENTRIES)
 
 BY_ID = {clause.id: clause for clause in CLAUSES}
