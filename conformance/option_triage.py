@@ -119,8 +119,6 @@ def option_triage(problem, u, verdict, gap_rtol):
 
     labels = []
     zero = _zero_below_lambda_max(problem, u)
-    if zero:
-        labels.append(zero)
     for label, variant, answer in _variants(problem, u):
         try:
             returned = (answer[:-1], answer[-1]) if variant.fit_intercept else answer
@@ -128,11 +126,11 @@ def option_triage(problem, u, verdict, gap_rtol):
                 labels.append(label)
         except ProblemError:  # the variant is not a problem (e.g. weights summing to 0)
             continue
-    if zero and len(labels) == 1:
-        return "wrong: " + zero
     if labels:
         return "option mismatch: the answer is the exact optimum of a mis-stated problem: " + \
-            "; or ".join(labels)
+            "; or ".join(labels) + (f" (and {zero})" if zero else "")
+    if zero:
+        return "wrong: " + zero
     failed = verdict.failed_checks()
     if failed == ["exact-zeros"]:
         return "exact zeros missing (the answer is otherwise accurate)"

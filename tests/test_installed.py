@@ -44,6 +44,7 @@ def readme_snippet(name):
 
 SOLVER = readme_snippet("skl_solver.py")
 SUITE = readme_snippet("tests/test_lasso_spec.py")
+OPTIONS = readme_snippet("skl_options.py")
 
 
 def _run(command, cwd, env=None, timeout=1800):
@@ -71,6 +72,7 @@ def installed(tmp_path_factory):
     project = base / "skl-project"
     (project / "tests").mkdir(parents=True)
     (project / "skl_solver.py").write_text(SOLVER)
+    (project / "skl_options.py").write_text(OPTIONS)
     (project / "tests" / "test_lasso_spec.py").write_text(SUITE)
     (project / "pyproject.toml").write_text(textwrap.dedent("""\
         [project]
@@ -106,6 +108,20 @@ def test_the_console_script_names_the_1_over_n_slip(installed):
                  "-k", "worked"], cwd=project, env=_env())
     assert done.returncode == 1, done.stdout[-4000:] + done.stderr
     assert "λ₁ and λ₂ multiplied by n" in done.stdout
+
+
+def test_an_intercept_weights_and_positivity_solver_is_verified(installed):
+    """README step 6: the options solver passes the option checks; the alpha = l1/n slip
+    under weights is named."""
+    bin_dir, project = installed
+    done = _run([str(bin_dir / "lasso-spec"), "verify", "--impl", "skl_options:solve",
+                 "-k", "options"], cwd=project, env=_env())
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr
+    assert "generated/options/intercept-weights-positive/lasso" in done.stdout
+    done = _run([str(bin_dir / "lasso-spec"), "verify", "--impl", "skl_options:alpha_over_n",
+                 "-k", "options"], cwd=project, env=_env())
+    assert done.returncode == 1, done.stdout[-4000:] + done.stderr
+    assert "sample weights normalised: rescaled by n/Σs" in done.stdout
 
 
 def test_the_pytest_entry_in_the_solvers_own_suite(installed):

@@ -28,7 +28,7 @@ def test_the_readme_shows_the_maintainers_path():
                     "lasso-spec verify --impl skl_solver:forgets_n",
                     "lasso-spec certify answer.json"):
         assert command in COMMANDS, command
-    for snippet in ("skl_solver.py", "tests/test_lasso_spec.py"):
+    for snippet in ("skl_solver.py", "tests/test_lasso_spec.py", "skl_options.py"):
         assert f"<!-- snippet: {snippet} (tests/test_installed.py runs this file) -->" in README
 
 
