@@ -27,7 +27,13 @@ CHECKED = (
     # issue 13: the conventions and the floating-point bounds
     "CONVENTION-SKLEARN", "CONVENTION-STATSMODELS", "CONVENTION-GLMNET", "CONVENTION-GLUM",
     "FLOAT-DOT-ERROR", "FLOAT-RESIDUAL-ERROR", "FLOAT-KKT-TOLERANCE",
+    "CERTIFICATE-BOUND", "FLOAT-CERTIFICATE",
 )
+
+
+def test_every_clause_with_a_formula_is_checked():
+    """No rendered formula is notation only: every clause that renders one is in CHECKED."""
+    assert {c.id for c in CLAUSES if c.formulas} == set(CHECKED)
 #: (clause, formula index, mutant description) that may survive, and why
 SURVIVORS = {
     # |w_i - w*_i| <= sqrt((H^-1)_ii)(sqrt(2G) + sum_{j not in E} ||x~_j|| G/eta_j): the sum
