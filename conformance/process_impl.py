@@ -204,7 +204,7 @@ class ProcessImplementation:
         self._stderr = collections.deque(maxlen=40)
         self._described = None
         self._requests = 0
-        self._intercept = None
+        self.intercept = None  # the exact "intercept" of the last reply (fit_intercept problems)
 
     # ------------------------------------------------------------------ identity
 
@@ -259,7 +259,7 @@ class ProcessImplementation:
         w = self.solve_exact(problem)
         try:
             if options.get("fit_intercept"):
-                return [float(v) for v in w], float(self._intercept)
+                return [float(v) for v in w], float(self.intercept)
             return [float(v) for v in w]
         except OverflowError:
             j = next(j for j, v in enumerate(w) if abs(v) > _FLOAT_MAX)
@@ -278,8 +278,8 @@ class ProcessImplementation:
             self._fail(problem, f"it rejected the problem: {reply['error']}", restart=False,
                        triage="wrong: the port rejected a valid problem")
         w = reply["w"]
-        self._intercept = reply.get("intercept")
-        if isinstance(problem, dict) and problem.get("fit_intercept") and self._intercept is None:
+        self.intercept = reply.get("intercept")
+        if isinstance(problem, dict) and problem.get("fit_intercept") and self.intercept is None:
             self._fail(problem, "it returned no 'intercept' although the problem has "
                        "fit_intercept = true", restart=False,
                        triage="wrong: no intercept returned with fit_intercept")

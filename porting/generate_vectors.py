@@ -793,9 +793,21 @@ FILES = {
 }
 
 
+def all_files():
+    """Every vector file: the canonical ones (FILES) and the options' (porting/option_vectors.py).
+
+    An entry is (title, group builder) or (title, group builder, header overrides).
+    """
+    from lasso_spec.porting.option_vectors import OPTION_FILES  # it builds on this module
+
+    return {**FILES, **OPTION_FILES}
+
+
 def build_file(name):
     """The document of one vector file (a dict, before serialisation)."""
-    title, make = FILES[name]
+    title, make, *overrides = all_files()[name]
+    header = overrides[0] if overrides else {}
+    flag_notes = header.get("flags", FLAGS)
     groups = make()
     tc_id = 0
     used_flags = set()
@@ -806,7 +818,7 @@ def build_file(name):
             used_flags |= set(test["flags"])
             numbered.append({"tcId": tc_id, **test})
         g["tests"] = numbered
-    unknown = used_flags - set(FLAGS)
+    unknown = used_flags - set(flag_notes)
     assert not unknown, f"flags without a note: {unknown}"
     return {
         "algorithm": "L1/L2-regularised least squares (Lasso, Ridge, Elastic Net)",
@@ -814,13 +826,13 @@ def build_file(name):
         "schema": SCHEMA_NAME,
         "generator": "python -m lasso_spec.porting.generate_vectors",
         "generatorVersion": VERSION,
-        "objective": OBJECTIVE,
-        "convention": CONVENTION,
-        "numbers": NUMBERS,
-        "results": RESULTS,
-        "fields": FIELDS,
+        "objective": header.get("objective", OBJECTIVE),
+        "convention": header.get("convention", CONVENTION),
+        "numbers": header.get("numbers", NUMBERS),
+        "results": header.get("results", RESULTS),
+        "fields": header.get("fields", FIELDS),
         "numberOfTests": tc_id,
-        "notes": {flag: FLAGS[flag] for flag in sorted(used_flags)},
+        "notes": {flag: flag_notes[flag] for flag in sorted(used_flags)},
         "testGroups": groups,
     }
 
@@ -849,7 +861,7 @@ def dumps(value, indent=0):
 
 def build_all():
     """File name -> exact file text, for every vector file."""
-    return {name: dumps(build_file(name)) + "\n" for name in FILES}
+    return {name: dumps(build_file(name)) + "\n" for name in all_files()}
 
 
 def main(argv=None):

@@ -5,16 +5,26 @@
 
 (also ``lasso-spec vectors "CMD"``).  The port speaks the process protocol
 (conformance/process_impl.py, porting/README.md).  Its optional ``{"capabilities": true}``
-reply is read for ``capabilities`` (problem kinds declined, ``exact_zeros``), ``reasons``
-and ``relative_gap``.  The accuracy demanded is the suite's, never the port's:
-``--gap-rtol`` (default the gate's GAP_RTOL, 10⁻⁹).  A port declaring a coarser
-``relative_gap`` (e.g. a float32 port) declares a limitation: an answer that fails the
-suite's accuracy but meets the declared one is reported as LIMITED, its own tier, and the
-run exits 1 unless ``--accept-limitations``; a declared value finer than the suite's
-changes nothing.  Exit status: 0 when every test passes or is skipped for a declared
+reply is read for ``capabilities`` (problem kinds declined, ``exact_zeros``, and the options
+``fit_intercept``, ``sample_weight``, ``positive``, ``penalty_factor``, which are not supported
+unless declared true), ``reasons`` and ``relative_gap``.  The accuracy demanded is the
+suite's, never the port's: ``--gap-rtol`` (default the gate's GAP_RTOL, 10⁻⁹).  A port
+declaring a coarser ``relative_gap`` (e.g. a float32 port) declares a limitation: an answer
+that fails the suite's accuracy but meets the declared one is reported as LIMITED, its own
+tier, and the run exits 1 unless ``--accept-limitations``; a declared value finer than the
+suite's changes nothing.  Exit status: 0 when every test passes or is skipped for a declared
 reason; 1 when one fails (or is LIMITED without --accept-limitations); 2 on a usage
 error, a port that cannot start or answer, or a run that checked nothing: no vector was
-solved, or a kind the port claims had no vector to check (without ``--only``).
+solved, or a kind or an option the port claims had no vector to check (without ``--only``).
+
+Options (spec OPTIONS-OBJECTIVE; the files ``intercept_test.json``, ``sample_weight_test.json``,
+``positive_test.json``, ``penalty_factor_test.json``, ``options_combined_test.json``): a
+vector's options are optional keys of its problem line, sent as stored; with
+``fit_intercept`` the port's ``"intercept"`` is read and the pair (w, b) is judged.  A vector
+that uses an option the port does not declare (valid or invalid alike) is skipped, with
+the option and the port's reason (or "not declared") shown in its line and counted in the
+summary, never silently.  A vector's kind is that of its effective penalties: a problem in
+which no feature is penalised (every penalty factor 0) is least squares whatever l1 and l2.
 
 The verdicts are the conformance gate's, from the one judge
 (``lasso_spec.conformance.verdict.judge``): the returned floats are converted to rationals
@@ -44,7 +54,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTOR_DIR = ROOT / "spec" / "vectors"
-
+#: The options of spec OPTIONS-OBJECTIVE: optional keys of a problem line, and capabilities
+#: that a port must declare true to be sent them.
+OPTIONS = ("fit_intercept", "sample_weight", "positive", "penalty_factor")
+KINDS = ("lasso", "elastic_net", "ridge", "least_squares")
 
 
 def kind(l1, l2):
@@ -87,11 +100,40 @@ class Vector:
         return Problem.from_json(self.problem_line())
 
     def problem_line(self):
-        """The object sent to the port: the invalid input as stored, or the exact problem."""
+        """The object sent to the port: the invalid input as stored, or the exact problem
+        with the test's options (the optional keys of the protocol, as stored)."""
         if self.result == "invalid":
             return self.test["problem"]
         return {"X": self.group["X"], "y": self.group["y"], "l1": self.test["l1"],
-                "l2": self.test["l2"]}
+                "l2": self.test["l2"],
+                **{key: self.test[key] for key in OPTIONS if key in self.test}}
+
+    @property
+    def options(self):
+        """The option keys present in the problem line (explicit defaults included)."""
+        line = self.problem_line()
+        return tuple(key for key in OPTIONS if isinstance(line, dict) and key in line)
+
+    @property
+    def fits_intercept(self):
+        """Whether the port's answer is the pair (w, b)."""
+        return self.result != "invalid" and self.test.get("fit_intercept") is True
+
+    @property
+    def kind(self):
+        """The problem kind of a solvable vector by its effective penalties, None if invalid:
+        a penalty factor scales both penalties, so with every factor 0 it is least squares."""
+        if self.result == "invalid":
+            return None
+        factors = [Fraction(v) for v in self.test.get("penalty_factor", ["1"])]
+        scale = max(factors)
+        return kind(Fraction(self.test["l1"]) * scale, Fraction(self.test["l2"]) * scale)
+
+    def expected_answer(self):
+        """The stored exact answer as a port returns it: w, or (w, b) with an intercept."""
+        expected = self.test["expected"]
+        w = [Fraction(v) for v in expected["w"]]
+        return (w, Fraction(expected["intercept"])) if self.fits_intercept else w
 
 
 def load_vectors(directory=VECTOR_DIR):
@@ -117,10 +159,15 @@ class Outcome:
     message: str = ""
     relative_gap: float | None = None  # (F(w) − F*)/S, S the gate's objective scale
     seconds: float = 0.0
+    skipped_for: tuple = ()  # every reason of a skip (a declined kind, undeclared options)
 
 
 def check(vector, w, gap_rtol, exact_zeros):
-    """(failures, (F(w) − F*)/S) of answer w to a solved vector, judged by the gate's judge."""
+    """(failures, (F(w) − F*)/S) of an answer to a solved vector, judged by the gate's judge.
+
+    The answer ``w`` is the p coefficients, or the pair (w, b) when the vector fits an
+    intercept (``vector.fits_intercept``), as ``judge`` takes it.
+    """
     from lasso_spec.conformance.verdict import exact_solution, judge
 
     problem = vector.problem()
@@ -152,12 +199,9 @@ def run(impl, vectors, relative_gap, capabilities, reasons, error_type, declared
     for done, vector in enumerate(vectors):
         progress.tick(done, f"next {vector.key}")
         start = time.perf_counter()
-        problem_kind = None
-        if vector.result != "invalid":
-            problem_kind = kind(Fraction(vector.test["l1"]), Fraction(vector.test["l2"]))
-        if problem_kind is not None and not capabilities.get(problem_kind, True):
-            reason = reasons.get(problem_kind, "no reason given")
-            outcome = Outcome("skip", f"declared unsupported ({problem_kind}): {reason}")
+        declined = skip_reasons(vector, capabilities, reasons)
+        if declined:
+            outcome = Outcome("skip", "; ".join(declined), skipped_for=tuple(declined))
         elif vector.result == "invalid":
             try:
                 message = impl.reject(vector.problem_line())
@@ -166,7 +210,7 @@ def run(impl, vectors, relative_gap, capabilities, reasons, error_type, declared
                 outcome = Outcome("fail", str(error))
         else:
             try:
-                w = impl.solve_exact(vector.problem_line())
+                w = answer(impl, vector)
             except error_type as error:
                 outcome = Outcome("fail", str(error))
             else:
@@ -182,6 +226,44 @@ def run(impl, vectors, relative_gap, capabilities, reasons, error_type, declared
     return outcomes
 
 
+def skip_reasons(vector, capabilities, reasons):
+    """Why the port is not sent this vector (empty: it is sent): a declined kind, and every
+    option it uses that the port does not declare true."""
+    why = []
+    if vector.kind is not None and not capabilities.get(vector.kind, True):
+        why.append(f"declared unsupported ({vector.kind}): "
+                   f"{reasons.get(vector.kind, 'no reason given')}")
+    for option in vector.options:
+        if not capabilities.get(option, False):
+            reason = reasons.get(option, f"capabilities.{option} is not declared true")
+            why.append(f"option not supported ({option}): {reason}")
+    return why
+
+
+def answer(impl, vector):
+    """The port's answer to a solvable vector: w, or (w, b) when it fits an intercept.
+
+    ``solve_exact`` returns w exactly; the client keeps the reply's ``"intercept"``, parsed
+    exactly, as its ``intercept`` (and has already refused a reply without one to a problem
+    with fit_intercept true).
+    """
+    w = impl.solve_exact(vector.problem_line())
+    return (w, impl.intercept) if vector.fits_intercept else w
+
+
+def skip_summary(vectors, outcomes):
+    """One line per reason for skipping, with the number of vectors skipped for it."""
+    counts = {}
+    for outcome in outcomes:
+        if outcome.status == "skip":
+            for reason in outcome.skipped_for or (outcome.message,):
+                counts[reason] = counts.get(reason, 0) + 1
+    if not counts:
+        return []
+    return ["skips by reason (a vector may have several):",
+            *(f"  skipped {count:>4}: {reason}" for reason, count in counts.items())]
+
+
 def format_table(vectors, outcomes):
     """The per-tcId verdict table and a summary line."""
     lines = [f"{'file:tcId':<28} {'result':<10} {'verdict':<7} {'gap/S':>9} {'s':>6}  note"]
@@ -195,6 +277,7 @@ def format_table(vectors, outcomes):
     limited = f", {counts['limited']} LIMITED (declared accuracy)" if counts["limited"] else ""
     lines.append(f"{len(outcomes)} vectors: {counts['pass']} passed, {counts['fail']} failed, "
                  f"{counts['skip']} skipped (declared){limited}")
+    lines += skip_summary(vectors, outcomes)
     return "\n".join(lines)
 
 
@@ -234,9 +317,14 @@ def main(argv=None):
             return 2
         print(f"port: {name} {version}  ({args.command})")
         print(f"capabilities: {json.dumps(capabilities)}")
+        declared_options = [o for o in OPTIONS if capabilities.get(o, False)]
+        print("options: " + (", ".join(declared_options) if declared_options else "none")
+              + " declared" + ("" if len(declared_options) == len(OPTIONS) else
+                               "; vectors using any other option are skipped"))
         source = "suite default" if args.gap_rtol is None else "--gap-rtol"
         print(f"accuracy demanded: F(w) - F* <= {demanded:g} S, "
-              f"S = ½‖y‖² + ½λ₁²/max_j(‖x_j‖² + 2λ₂) ({source}; the gate's judge)")
+              f"S = ½‖y‖² + ½λ₁²/max_j(‖x_j‖² + 2λ₂), with options ½Σsᵢ(yᵢ − m)² + "
+              f"½λ₁²/max_j G_jj ({source}; the gate's judge)")
         if declared and declared > demanded:
             print(f"declared limitation: the port promises only relative_gap {declared:g}; "
                   "answers within it but not within the demand are LIMITED")
@@ -263,17 +351,21 @@ def _probe(impl, capabilities):
 
 def exit_status(vectors, outcomes, capabilities, *, every_file=True, accept_limitations=False):
     """0 pass, 1 fail (or LIMITED unless accepted), 2 nothing checked (printed why)."""
-    solved = {}
+    solved, with_option = {}, {}
     for vector, outcome in zip(vectors, outcomes, strict=True):
         if vector.result != "invalid":
-            k = kind(Fraction(vector.test["l1"]), Fraction(vector.test["l2"]))
-            solved[k] = solved.get(k, 0) + (outcome.status != "skip")
-    claimed = [k for k in ("lasso", "elastic_net", "ridge", "least_squares")
-               if capabilities.get(k, True)]
+            checked = outcome.status != "skip"
+            solved[vector.kind] = solved.get(vector.kind, 0) + checked
+            for option in vector.options:
+                with_option[option] = with_option.get(option, 0) + checked
+    claimed = [k for k in KINDS if capabilities.get(k, True)]
     missing = [k for k in claimed if every_file and not solved.get(k)]
+    missing += [o for o in OPTIONS
+                if capabilities.get(o, False) and every_file and not with_option.get(o)]
     if not any(solved.values()) or missing:
-        why = (f"the port claims {', '.join(missing)} but no vector of that kind was checked"
-               if missing else "no vector was solved (every solvable vector was skipped)")
+        why = (f"the port claims {', '.join(missing)} but no vector of that kind or with that "
+               "option was checked" if missing
+               else "no vector was solved (every solvable vector was skipped)")
         print(f"\nnothing to call green: {why}; exit status 2", file=sys.stderr)
         return 2
     statuses = {o.status for o in outcomes}

@@ -214,6 +214,9 @@ class Problem:
                 options[key] = data[key]
         for key in ("sample_weight", "penalty_factor"):
             if data.get(key) is not None:
+                if isinstance(data[key], list) and any(isinstance(v, list) for v in data[key]):
+                    raise ProblemError(f"{key} must be a flat JSON list of numbers, got "
+                                       f"{show(data[key])}")
                 options[key] = _parse_rows(data[key], key)
         return cls(
             X=_parse_rows(data["X"], "X"),

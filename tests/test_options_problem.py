@@ -41,6 +41,7 @@ def test_default_options_are_the_canonical_problem():
     ({"sample_weight": [1, 1]}, "sample_weight"),
     ({"penalty_factor": [1, -2]}, "penalty_factor"),
     ({"penalty_factor": "1"}, "penalty_factor must be a list"),
+    ({"sample_weight": [[1], [1], [1]]}, "sample_weight must be a flat JSON list"),
     ({"intercept": True}, "unknown ['intercept']"),
 ])
 def test_bad_options_are_refused_naming_the_parameter(extra, message):
