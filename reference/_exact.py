@@ -68,7 +68,7 @@ def gram(X, shift=0):
 
 def _integers(X):
     """(K·X as integers, K) for the least K that clears every denominator of X."""
-    fractions = [[Fraction(v) for v in row] for row in X]
+    fractions = [[v if type(v) is Fraction else Fraction(v) for v in row] for row in X]
     K = integer_scale(*(v for row in fractions for v in row))
     return [[v.numerator * (K // v.denominator) for v in row] for row in fractions], K
 
@@ -79,7 +79,8 @@ def integer_scale(*values):
     >>> integer_scale(Fraction(1, 2), Fraction(2, 3), 5)
     6
     """
-    return lcm(1, *(Fraction(v).denominator for v in values))
+    return lcm(1, *{v.denominator if type(v) is Fraction else Fraction(v).denominator
+                     for v in values})  # distinct denominators: few for float data (2^k)
 
 
 def solve_linear(A, b):

@@ -44,6 +44,7 @@ Containers (:func:`as_matrix`, :func:`as_vector`):
   complex arrays, ragged rows, 0-d arrays where a sequence is needed.
 """
 
+import math
 import sys
 from collections.abc import Mapping, MappingView, Set
 from decimal import Decimal
@@ -96,6 +97,12 @@ def to_fraction(value, name):
       ...
     lasso_spec.reference._validate.ProblemError: l1 must be a real number, not a bool: True
     """
+    if type(value) is Fraction and type(value.numerator) is type(value.denominator) is int:
+        return value  # already exact, of Python ints (the common case on a second pass)
+    if type(value) is float:  # the common case first: a double is a dyadic rational
+        if not math.isfinite(value):
+            raise ProblemError(f"{name} must be finite, got {value!r}")
+        return Fraction(*value.as_integer_ratio())
     if isinstance(value, (bool, np.bool_)):
         raise ProblemError(f"{name} must be a real number, not a bool: {value!r}")
     if isinstance(value, np.ndarray) and value.ndim == 0:
@@ -238,7 +245,18 @@ def as_vector(values, name, length):
         items = [v[0] for v in items]
     if len(items) != length:
         raise ProblemError(f"{name} must have length {length}, got length {len(items)}")
-    return [to_fraction(v, f"{name}[{i}]") for i, v in enumerate(items)]
+    return _converted(items, name)
+
+
+def _converted(entries, name):
+    """[to_fraction(v) for v in entries]; on a bad entry, the error names it as name[j].
+
+    The names are built only when one is needed (formatting 10⁶ of them costs seconds).
+    """
+    try:
+        return [to_fraction(v, name) for v in entries]
+    except ProblemError:
+        return [to_fraction(v, f"{name}[{j}]") for j, v in enumerate(entries)]
 
 
 def as_matrix(rows, name="X"):
@@ -254,7 +272,7 @@ def as_matrix(rows, name="X"):
                 f"{name} is ragged: row 0 has {len(matrix[0])} entries, "
                 f"row {i} has {len(entries)}"
             )
-        matrix.append([to_fraction(v, f"{name}[{i}][{j}]") for j, v in enumerate(entries)])
+        matrix.append(_converted(entries, f"{name}[{i}]"))
     if not matrix[0]:
         raise ProblemError(f"{name} must have at least one column")
     return matrix
