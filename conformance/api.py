@@ -15,11 +15,12 @@ expected failures listed in its own repository::
 The solver runs in a worker process (a crash, a hang or an ``os._exit`` is a failed check,
 and it cannot reach the judge), as with ``lasso-spec verify``; ``isolated=False`` calls it
 in the test process for debugging. No plugin and no option is needed: each ``check`` is a
-callable that runs one conformance check (the worked example, an edge case, or a family of
-hypothesis-generated problems) and fails with the gate's full account (the pasteable
-problem, the triage, every certificate) when the solver's answer is wrong. The hypothesis
-profile is the suite's own (``settings.default``); a fifth of its ``max_examples`` per
-generated check.
+callable that runs one conformance check (the worked example, an edge case, a family of
+hypothesis-generated problems, or of metamorphic pairs of problems) and fails with the
+gate's full account (the pasteable problem, the triage, every certificate) when the
+solver's answer is wrong. The hypothesis profile is the suite's own
+(``settings.default``); a fifth of its ``max_examples`` per generated check (for a
+metamorphic check, that many pairs).
 
 Without pytest::
 
@@ -120,7 +121,7 @@ class ConformanceCheck:
         return f"<conformance check {self.id} of {self.implementation.name}>"
 
     def __call__(self):
-        from .runner import Runner
+        from .metamorphic import PairRunner as Runner  # a Runner that also judges pairs
 
         self.stats = new_stats(self.id)
         impl = self.implementation
@@ -140,7 +141,7 @@ class ConformanceCheck:
             for _label, problem in scale.problems(self.design):
                 runner.check(problem)
             return
-        from .strategies import problems
+        from .metamorphic import problems  # strategies.problems, or a metamorphic pair
 
         parent = settings.get_profile(self.profile) if self.profile else settings.default
         options = {"verbosity": Verbosity.quiet} if self.quiet else {}

@@ -1,8 +1,11 @@
-"""The conformance checks: the worked example, the edge-case pack, generated problems, scale.
+"""The conformance checks: the worked example, the edge-case pack, generated problems,
+metamorphic pairs, scale.
 
 Each test is one check ID (see plugin.CHECK_IDS); its verdict comes from the
 certificates of verdict.py against the exact optimum of the float64 problem the
-implementation received.
+implementation received.  The metamorphic checks (metamorphic.py) are generated checks
+whose examples are pairs of problems related by a theorem, each answer judged exactly: for
+their families ``problems`` draws a pair, which the runner (metamorphic.PairRunner) judges.
 """
 
 import pytest
@@ -11,8 +14,8 @@ from hypothesis import strategies as st
 
 from . import scale
 from .cases import CASES, kind
+from .metamorphic import problems  # strategies.problems, and the pairs of metamorphic.py
 from .plugin import GENERATED, examples_per_check, phases
-from .strategies import problems
 from .verdict import as_received, exact_solution
 
 

@@ -43,6 +43,7 @@ from hypothesis import settings
 from . import profiles, scale
 from .cases import CASES
 from .implementations import LoadError, load, load_command
+from .metamorphic import METAMORPHIC
 from .report import Collector, new_stats, write_kkt_bands
 from .strategies import FAMILIES, OPTION_SETS
 from .verdict import GAP_RTOL
@@ -61,6 +62,9 @@ GENERATED = (
     *((f"generated/options/{name}/lasso", "lasso", f"options:{name}") for name in OPTION_SETS),
     *((f"generated/options/{name}/{kind.replace('_', '-')}", kind, f"options:{name}")
       for name in ("intercept-weights-positive", "all") for kind in ("elastic_net", "ridge")),
+    # pairs of problems related by a theorem, each answer judged exactly (metamorphic.py);
+    # an option a theorem uses is skipped, with the reason, unless declared
+    *METAMORPHIC,
 )
 CHECK_IDS = (
     *(case.id for case in CASES),
@@ -447,7 +451,7 @@ def implementation(pytestconfig):
 @pytest.fixture
 def conformance(request, implementation):
     """The check runner of one conformance test: skips unsupported kinds, records stats."""
-    from .runner import Runner
+    from .metamorphic import PairRunner as Runner  # a Runner that also judges pairs
 
     marker = request.node.get_closest_marker("conformance_check")
     check_id, kind = marker.args
