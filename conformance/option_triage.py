@@ -21,28 +21,19 @@ penalty factors rescaled   v rescaled to sum to p (glmnet's convention) when it 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 
-from lasso_spec.reference import Problem, ProblemError
+from lasso_spec.reference import ProblemError
 
 __all__ = ["option_triage"]
-
-
-def _variant(problem, **changes):
-    fields = {
-        "X": problem.X, "y": problem.y, "l1": problem.l1, "l2": problem.l2,
-        "fit_intercept": problem.fit_intercept, "sample_weight": problem.sample_weight,
-        "positive": problem.positive, "penalty_factor": problem.penalty_factor,
-    }
-    fields.update(changes)
-    return Problem(**fields)
 
 
 def _penalised_intercept(problem, u):
     p = len(problem.X[0])
     X = [(*row, Fraction(1)) for row in problem.X]
     v = (*(problem.penalty_factor or (Fraction(1),) * p), Fraction(1))
-    return _variant(problem, X=X, fit_intercept=False, penalty_factor=v), u
+    return replace(problem, X=X, fit_intercept=False, penalty_factor=v), u
 
 
 def _unweighted_centring(problem, u):
@@ -55,7 +46,7 @@ def _unweighted_centring(problem, u):
         return None
     X = [[row[j] - xbar[j] for j in range(p)] for row in problem.X]
     y = [v - ybar for v in problem.y]
-    return _variant(problem, X=X, y=y, fit_intercept=False), u[:p]
+    return replace(problem, X=X, y=y, fit_intercept=False), u[:p]
 
 
 def _variants(problem, u):
@@ -71,25 +62,25 @@ def _variants(problem, u):
                 found.append(("unweighted centring: the intercept and the centring use "
                               "unweighted means although sample weights are given", *centred))
     if problem.sample_weight is not None:
-        found.append(("sample weights ignored", _variant(problem, sample_weight=None), u))
+        found.append(("sample weights ignored", replace(problem, sample_weight=None), u))
         total = sum(problem.sample_weight)
         for factor, name in ((total / n, "Σs/n"), (n / total, "n/Σs"), (total, "Σs"),
                              (1 / total, "1/Σs")):
             if factor != 1:
                 found.append((f"sample weights normalised: rescaled by {name}, i.e. λ divided "
-                              f"by {name}", _variant(problem, l1=problem.l1 / factor,
+                              f"by {name}", replace(problem, l1=problem.l1 / factor,
                                                      l2=problem.l2 / factor), u))
     if problem.positive:
         found.append(("positivity ignored (the unconstrained problem)",
-                      _variant(problem, positive=False), u))
+                      replace(problem, positive=False), u))
     if problem.penalty_factor is not None:
         v = problem.penalty_factor
         found.append(("penalty factors ignored (every v_j = 1)",
-                      _variant(problem, penalty_factor=None), u))
+                      replace(problem, penalty_factor=None), u))
         if sum(v) and sum(v) != p:
             rescaled = tuple(vj * p / sum(v) for vj in v)
             found.append(("penalty factors rescaled to sum to p (glmnet's convention)",
-                          _variant(problem, penalty_factor=rescaled), u))
+                          replace(problem, penalty_factor=rescaled), u))
     return found
 
 

@@ -45,40 +45,29 @@ import math
 from fractions import Fraction
 
 from lasso_spec.reference import objective
-from lasso_spec.reference.options import as_options, quadratic
+from lasso_spec.reference.options import Options, quadratic
 
 from .answers import AnswerError, as_answer
 from .exact_la import inverse_diagonal
+from .verdict import _ROOT_SLACK, Check, Verdict, _exact_zero_check, _f  # verdict imports us lazily
 
 __all__ = ["judge_options", "option_scale"]
 
 
-def _f(value):
-    try:
-        return float(value)
-    except OverflowError:
-        return math.inf if value > 0 else -math.inf
-
-
 def _quadratic(problem):
-    return quadratic(problem.X, problem.y, problem.l2, as_options(problem.X, **_keywords(problem)))
+    """The exact quadratic form of the problem (``reference.options.quadratic``)."""
+    options = Options(problem.fit_intercept, problem.sample_weight, problem.positive,
+                      problem.penalty_factor)
+    return quadratic(problem.X, problem.y, problem.l2, options)
 
 
-def _keywords(problem):
-    return {
-        "fit_intercept": problem.fit_intercept,
-        "sample_weight": problem.sample_weight,
-        "positive": problem.positive,
-        "penalty_factor": problem.penalty_factor,
-    }
-
-
-def option_scale(problem):
-    """S = ½Σsᵢ(yᵢ − m)² + ½λ₁²/maxⱼ Gⱼⱼ (module docstring), exactly."""
+def option_scale(problem, q=None):
+    """S = ½Σsᵢ(yᵢ − m)² + ½λ₁²/maxⱼ Gⱼⱼ (module docstring), exactly; ``q`` its quadratic
+    form, if already at hand."""
     n, p = len(problem.X), len(problem.X[0])
     s = problem.sample_weight or (Fraction(1),) * n
     m = sum(a * b for a, b in zip(s, problem.y)) / sum(s) if problem.fit_intercept else 0
-    q = _quadratic(problem)
+    q = q or _quadratic(problem)
     a = max(q.G[j][j] for j in range(p))
     penalty = problem.l1**2 / a / 2 if a else Fraction(0)
     return sum(si * (yi - m) ** 2 for si, yi in zip(s, problem.y)) / 2 + penalty
@@ -102,8 +91,6 @@ def read_answer(problem, returned):
 
 def judge_options(problem, returned, *, exact_zeros, gap_rtol, shown, solution, triage=True):
     """The Verdict (``verdict.Verdict``) on ``returned`` for a problem with options."""
-    from .verdict import Check, Verdict
-
     try:
         u = read_answer(problem, returned)
     except AnswerError as error:
@@ -115,8 +102,8 @@ def judge_options(problem, returned, *, exact_zeros, gap_rtol, shown, solution, 
     verdict.w = u
     q = _quadratic(problem)
     star = (*solution.w, *((solution.intercept,) if problem.fit_intercept else ()))
-    G_tol = Fraction(gap_rtol) * option_scale(problem)
-    scale = option_scale(problem)
+    scale = option_scale(problem, q)
+    G_tol = Fraction(gap_rtol) * scale
     checks = verdict.checks
     infeasible = [j for j in range(len(u)) if q.nonneg[j] and u[j] < 0]
     if infeasible:
@@ -129,7 +116,7 @@ def judge_options(problem, returned, *, exact_zeros, gap_rtol, shown, solution, 
                                   "w ≥ 0" if problem.positive else "no constraint")
     b = u[p] if problem.fit_intercept else None
     F = objective(problem.X, problem.y, u[:p], problem.l1, problem.l2, intercept=b,
-                  **_keywords(problem))
+                  **problem.options)
     verdict.gap = F - solution.objective
     verdict.gap_rel = _f(verdict.gap / scale) if scale else 0.0
     detail = (f"F(w) − F* = {_f(verdict.gap):.3g} ({verdict.gap_rel:.3g} of S); "
@@ -150,7 +137,7 @@ def judge_options(problem, returned, *, exact_zeros, gap_rtol, shown, solution, 
     checks["coefficients"] = _coefficients(q, u, star, slack, G_tol, solution.unique)
     resolvable = [j for j, s in enumerate(slack) if s > 0 and s * s > 2 * G_tol * q.G[j][j]]
     verdict.tiny = tuple((j, u[j]) for j in resolvable if u[j] != 0)
-    checks["exact-zeros"] = _exact_zeros(verdict.tiny, resolvable, exact_zeros)
+    checks["exact-zeros"] = _exact_zero_check(verdict.tiny, resolvable, exact_zeros)
     if not verdict.passed and triage:
         from .option_triage import option_triage
 
@@ -174,8 +161,6 @@ def _residual(cj, sj, t, nonneg):
 
 
 def _kkt(verdict, q, c, star, t, G_tol):
-    from .verdict import Check
-
     rho = [_residual(c[j], star[j], t[j], q.nonneg[j]) for j in range(len(c))]
     bad = [j for j, r in enumerate(rho) if r * r > 2 * G_tol * q.G[j][j]]
     worst = max(range(len(rho)), key=lambda j: rho[j])
@@ -190,8 +175,6 @@ def _kkt(verdict, q, c, star, t, G_tol):
 
 
 def _coefficients(q, u, star, slack, G_tol, unique):
-    from .verdict import _ROOT_SLACK, Check
-
     if not unique:
         return Check("coefficients", "skip", "the minimiser is not unique")
     E = [j for j, s in enumerate(slack) if s == 0]
@@ -209,9 +192,3 @@ def _coefficients(q, u, star, slack, G_tol, unique):
     if bad:
         detail = f"coordinates {sorted(bad)} outside the derived bound; " + detail
     return Check("coefficients", "fail" if bad else "pass", detail)
-
-
-def _exact_zeros(tiny, resolvable, exact_zeros):
-    from .verdict import _exact_zero_check
-
-    return _exact_zero_check(tiny, resolvable, exact_zeros)
