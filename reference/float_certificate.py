@@ -251,8 +251,14 @@ def _gram_floor(X, col_sq_up):
     A = fl(XᵀX) has ‖A − XᵀX‖₂ ≤ γ_n‖X‖_F² + pnη (FLOAT-DOT-ERROR, entrywise, then the
     Frobenius norm).  With α = 0.9·(estimated λ_min(A)), a Cholesky factorisation R of
     B = fl(A − αI) that succeeds has RᵀR = B + ΔB, |ΔB| ≤ γ_{p+1}|Rᵀ||R| (Higham,
-    Thm 10.3; γ_{2p+2} is used for blocked orders), so B ⪰ −γ‖R‖_F²·I; forming B costs
-    at most u·max|B_ii|.  Hence λ_min(XᵀX) ≥ α − those three terms.
+    Thm 10.3, which assumes no underflow; γ_{2p+2} is used for blocked orders), so
+    B ⪰ −γ‖R‖_F²·I; forming B costs at most u·max|B_ii| (a subtraction does not underflow).
+    Underflow adds an absolute error of at most η = 2⁻¹⁰⁷⁴ to each rounded product and
+    quotient (sums and square roots cannot underflow): entry (i, j) of RᵀR − B gains at most
+    (i − 1)·η from the products r_ki·r_kj and, through r_ij = (b_ij − Σ r_ki·r_kj)/r_ii,
+    r_ii·η from the quotient; with the (1 + γ) factors this is below 2(p + max r_ii)·η per
+    entry, so ‖·‖₂ ≤ ‖·‖_F ≤ 2p(p + 1)(p + max r_ii)·η.  Hence
+    λ_min(XᵀX) ≥ α − (those four terms).
     """
     n, p = X.shape
     A = X.T @ X
@@ -270,7 +276,8 @@ def _gram_floor(X, col_sq_up):
     error = _up(_gamma_up(n) * frob_sq + p * n * _ETA)
     error = _up(error + _up(float(_U) * float(np.max(np.abs(np.diag(B))))))
     error = _up(error + _up(_gamma_up(2 * p + 2) * _sum_nonneg_up(_up((R * R).ravel()))))
-    error = _up(error + p * (p + 1) * _ETA)
+    r_max = float(np.max(np.abs(np.diag(R))))
+    error = _up(error + _up(_up(2.0 * p * (p + 1) * _up(p + r_max)) * _ETA))
     return max(0.0, float(_dn(alpha - error)))
 
 

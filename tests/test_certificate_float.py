@@ -147,6 +147,44 @@ def test_gram_bound_gives_nothing_for_a_singular_or_huge_gram_matrix():
     assert cert.optimal is None  # least squares with a rank-deficient X: not decidable
 
 
+def _principal_minors_nonnegative(M):
+    """M symmetric (Fractions) is positive semidefinite iff every principal minor is ≥ 0."""
+    from itertools import combinations
+
+    def det(A):
+        if not A:
+            return Fraction(1)
+        return sum(
+            (-1) ** j * A[0][j] * det([row[:j] + row[j + 1 :] for row in A[1:]])
+            for j in range(len(A))
+        )
+
+    p = len(M)
+    return all(
+        det([[M[i][j] for j in idx] for i in idx]) >= 0
+        for k in range(1, p + 1)
+        for idx in combinations(range(p), k)
+    )
+
+
+@given(
+    st.lists(st.lists(st.integers(-8, 8), min_size=3, max_size=3), min_size=3, max_size=5),
+    st.sampled_from([0, -300, -520, -530, -537, -545]),
+)
+def test_gram_floor_is_below_the_exact_smallest_eigenvalue(rows, scale):
+    """μ₀ ≤ λ_min(XᵀX) exactly, also where XᵀX is subnormal (the underflow terms)."""
+    X = np.ldexp(np.array(rows, dtype=float), scale)
+    col_sq_up = float_certificate._up((X * X).sum(axis=0) * (1 + 2.0**-40))
+    mu = float_certificate._gram_floor(X, col_sq_up)
+    assert mu >= 0
+    exact = [[Fraction(float(v)) for v in row] for row in X]
+    gram = [
+        [sum(r[i] * r[j] for r in exact) - (Fraction(mu) if i == j else 0) for j in range(3)]
+        for i in range(3)
+    ]
+    assert _principal_minors_nonnegative(gram)
+
+
 def test_gram_bound_survives_a_failed_factorisation(monkeypatch):
     def fail(_):
         raise np.linalg.LinAlgError("not positive definite")
@@ -230,8 +268,14 @@ def test_bad_input_is_refused(index, bad, message):
 
 @pytest.mark.parametrize(
     ("gap_tol", "message"),
-    [(np.inf, "finite"), (np.nan, "finite"), (-1e-9, ">= 0"), ("1e-9", "real number"),
-     (True, "bool"), (10**400, "finite in float64")],
+    [
+        (np.inf, "finite"),
+        (np.nan, "finite"),
+        (-1e-9, ">= 0"),
+        ("1e-9", "real number"),
+        (True, "bool"),
+        (10**400, "finite in float64"),
+    ],
 )
 def test_bad_tolerances_are_refused(gap_tol, message):
     with pytest.raises(ProblemError, match=f"gap_tol.*{message}"):
