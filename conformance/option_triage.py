@@ -2,7 +2,11 @@
 
 Each label is a variant of the problem (a common option bug); the label is given when the
 answer is, within the variant's own tolerance (``option_verdict``), an optimum of that
-variant and it is not an optimum of the problem itself.  Every variant that fits is
+variant, it is not an optimum of the problem itself, and the variant's own exact optimum
+fails the problem's objective check (the two problems differ here, as in ``triage.py``: a
+variant with the problem's optimum explains nothing, e.g. when the scale S of the problem
+is 0 and only its exact minimiser passes, while the variant's tolerance is positive).
+Every variant that fits is
 listed (they may coincide on a given problem, e.g. unweighted and weighted centring agree
 when all weights are equal, and then the label says so by listing both).
 
@@ -29,11 +33,16 @@ from lasso_spec.reference import ProblemError
 __all__ = ["option_triage"]
 
 
+def _same(u):
+    """The variant's point read in the problem: the same coordinates."""
+    return tuple(u)
+
+
 def _penalised_intercept(problem, u):
     p = len(problem.X[0])
     X = [(*row, Fraction(1)) for row in problem.X]
     v = (*(problem.penalty_factor or (Fraction(1),) * p), Fraction(1))
-    return replace(problem, X=X, fit_intercept=False, penalty_factor=v), u
+    return replace(problem, X=X, fit_intercept=False, penalty_factor=v), u, _same
 
 
 def _unweighted_centring(problem, u):
@@ -41,16 +50,20 @@ def _unweighted_centring(problem, u):
     n, p = len(problem.X), len(problem.X[0])
     xbar = [sum(row[j] for row in problem.X) / n for j in range(p)]
     ybar = sum(problem.y) / n
-    b_expected = ybar - sum(a * b for a, b in zip(xbar, u[:p]))
-    if u[p] != b_expected:
+
+    def back(w):  # the variant's w, with the b of unweighted centring
+        return (*w, ybar - sum(a * b for a, b in zip(xbar, w)))
+
+    if u[p] != back(u[:p])[p]:
         return None
     X = [[row[j] - xbar[j] for j in range(p)] for row in problem.X]
     y = [v - ybar for v in problem.y]
-    return replace(problem, X=X, y=y, fit_intercept=False), u[:p]
+    return replace(problem, X=X, y=y, fit_intercept=False), u[:p], back
 
 
 def _variants(problem, u):
-    """(label, variant problem, the answer read in it) for every option bug that applies."""
+    """(label, variant problem, the answer read in it, the map of a variant's point to the
+    problem's (w, b)) for every option bug that applies."""
     n, p = len(problem.X), len(problem.X[0])
     found = []
     if problem.fit_intercept:
@@ -62,25 +75,25 @@ def _variants(problem, u):
                 found.append(("unweighted centring: the intercept and the centring use "
                               "unweighted means although sample weights are given", *centred))
     if problem.sample_weight is not None:
-        found.append(("sample weights ignored", replace(problem, sample_weight=None), u))
+        found.append(("sample weights ignored", replace(problem, sample_weight=None), u, _same))
         total = sum(problem.sample_weight)
         for factor, name in ((total / n, "Σs/n"), (n / total, "n/Σs"), (total, "Σs"),
                              (1 / total, "1/Σs")):
             if factor != 1:
                 found.append((f"sample weights normalised: rescaled by {name}, i.e. λ divided "
                               f"by {name}", replace(problem, l1=problem.l1 / factor,
-                                                     l2=problem.l2 / factor), u))
+                                                     l2=problem.l2 / factor), u, _same))
     if problem.positive:
         found.append(("positivity ignored (the unconstrained problem)",
-                      replace(problem, positive=False), u))
+                      replace(problem, positive=False), u, _same))
     if problem.penalty_factor is not None:
         v = problem.penalty_factor
         found.append(("penalty factors ignored (every v_j = 1)",
-                      replace(problem, penalty_factor=None), u))
+                      replace(problem, penalty_factor=None), u, _same))
         if sum(v) and sum(v) != p:
             rescaled = tuple(vj * p / sum(v) for vj in v)
             found.append(("penalty factors rescaled to sum to p (glmnet's convention)",
-                          replace(problem, penalty_factor=rescaled), u))
+                          replace(problem, penalty_factor=rescaled), u, _same))
     return found
 
 
@@ -104,19 +117,29 @@ def _zero_below_lambda_max(problem, u):
              if problem.positive else ""))
 
 
+def _returned(problem, u):
+    return (u[:-1], u[-1]) if problem.fit_intercept else u
+
+
 def option_triage(problem, u, verdict, gap_rtol):
     """The triage label of a failing verdict on a problem with options."""
-    from .verdict import judge
+    from .verdict import exact_solution, judge
 
     labels = []
     zero = _zero_below_lambda_max(problem, u)
-    for label, variant, answer in _variants(problem, u):
+    for label, variant, answer, back in _variants(problem, u):
         try:
-            returned = (answer[:-1], answer[-1]) if variant.fit_intercept else answer
-            if judge(variant, returned, gap_rtol=gap_rtol, triage=False).passed:
-                labels.append(label)
+            if not judge(variant, _returned(variant, answer), gap_rtol=gap_rtol,
+                         triage=False).passed:
+                continue
+            solution = exact_solution(variant)
+            other = back((*solution.w, *((solution.intercept,) if variant.fit_intercept
+                                         else ())))
         except ProblemError:  # the variant is not a problem (e.g. weights summing to 0)
             continue
+        differs = judge(problem, _returned(problem, other), gap_rtol=gap_rtol, triage=False)
+        if differs.checks["objective"].status == "fail":  # infeasible under w ≥ 0 included
+            labels.append(label)
     if labels:
         return "option mismatch: the answer is the exact optimum of a mis-stated problem: " + \
             "; or ".join(labels) + (f" (and {zero})" if zero else "")

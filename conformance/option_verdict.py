@@ -12,7 +12,10 @@ G_tol = gap_rtol · S with the scale
     S = ½Σᵢ sᵢ(yᵢ − m)² + ½λ₁²/maxⱼ Gⱼⱼ     (m = Σsᵢyᵢ/Σsᵢ with an intercept, else 0)
 
 (= F(0, m) ≥ F*, plus the penalty scale of ``verdict.objective_scale``; with the default
-options exactly that S).  The derivation of every check mirrors ``verdict.py`` in the
+options exactly that S).  S = 0 when y is constant on the rows of positive weight (y = 0
+there without an intercept) and λ₁ = 0 or every Gⱼⱼ = 0: G_tol is then 0, only the exact
+minimiser passes, and the verdict says so (``verdict.zero_scale_triage``; the strategies
+draw no such problem).  The derivation of every check mirrors ``verdict.py`` in the
 quadratic form.  Let u* be the exact minimiser, c* = c − Gu*, d = u − u*, tⱼ = λ₁v'ⱼ.  For
 every *feasible* u (uⱼ ≥ 0 where constrained)
 
@@ -49,7 +52,16 @@ from lasso_spec.reference.options import Options, quadratic
 
 from .answers import AnswerError, as_answer
 from .exact_la import inverse_diagonal
-from .verdict import _ROOT_SLACK, Check, Verdict, _exact_zero_check, _f  # verdict imports us lazily
+from .verdict import (  # verdict imports us lazily
+    _ROOT_SLACK,
+    Check,
+    Verdict,
+    _exact_zero_check,
+    _f,
+    gap_relative,
+    objective_detail,
+    zero_scale_triage,
+)
 
 __all__ = ["judge_options", "option_scale"]
 
@@ -118,9 +130,8 @@ def judge_options(problem, returned, *, exact_zeros, gap_rtol, shown, solution, 
     F = objective(problem.X, problem.y, u[:p], problem.l1, problem.l2, intercept=b,
                   **problem.options)
     verdict.gap = F - solution.objective
-    verdict.gap_rel = _f(verdict.gap / scale) if scale else 0.0
-    detail = (f"F(w) − F* = {_f(verdict.gap):.3g} ({verdict.gap_rel:.3g} of S); "
-              f"tolerance G = {_f(G_tol):.3g}")
+    verdict.gap_rel = gap_relative(verdict.gap, scale)
+    detail = objective_detail(verdict.gap, G_tol, verdict.gap_rel, scale or zero_scale_why(problem))
     checks["objective"] = Check("objective", "pass" if verdict.gap <= G_tol else "fail", detail)
     c = _correlations(q, u)
     c_star = _correlations(q, star)
@@ -142,7 +153,22 @@ def judge_options(problem, returned, *, exact_zeros, gap_rtol, shown, solution, 
         from .option_triage import option_triage
 
         verdict.triage = option_triage(problem, u, verdict, gap_rtol)
+        if scale == 0:
+            error = (max(abs(_f(a - b_)) for a, b_ in zip(u, star)) if solution.unique
+                     else None)
+            verdict.triage = zero_scale_triage(zero_scale_why(problem), verdict.gap, error,
+                                               verdict.triage)
     return verdict
+
+
+def zero_scale_why(problem):
+    """Why S = ½Σsᵢ(yᵢ − m)² + ½λ₁²/maxⱼ Gⱼⱼ is 0 (option_scale), in words."""
+    rows = " on the rows of positive weight" if problem.sample_weight is not None else ""
+    data = (f"y is constant{rows} (an intercept)" if problem.fit_intercept
+            else f"y = 0{rows}")
+    penalty = ("λ₁ = 0" if problem.l1 == 0
+               else f"every Gⱼⱼ = Σsᵢxᵢⱼ² + 2λ₂vⱼ is 0 (X = 0{rows}, no L2 term)")
+    return f"{data}, and {penalty}"
 
 
 def _correlations(q, u):

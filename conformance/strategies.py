@@ -17,9 +17,16 @@ wide         n < p
 orthogonal   orthogonal columns (soft thresholding is the whole answer)
 ties         entries in {−1, 0, 1}: exact ties at knots, degenerate bases
 
-Not generated: X = 0 together with y = 0, the one problem without a scale
-(F(t·w) is then homogeneous in t, so no accuracy relative to the data exists
-and only the exact w = 0 would be acceptable; see verdict.objective_scale).
+Not generated: a problem whose scale S is 0, where the tolerance G = gap_rtol·S
+is 0 and only the exact minimiser would be acceptable (a float64 answer off by
+1e-30 fails: an artefact of the suite, not a finding).  Without options that is
+X = 0 together with y = 0 (F(t·w) is then homogeneous in t, so no accuracy
+relative to the data exists; see verdict.objective_scale), and for Ridge
+(λ₁ = 0) y = 0 alone; with options
+(option_problems) y constant on the rows of positive weight with an intercept,
+or y = 0 there without one, together with λ₁ = 0 or X = 0 on those rows
+(option_verdict.option_scale).  A user's own problem with S = 0 is still
+judged: the verdict then says that S = 0 demands the exact answer.
 """
 
 from __future__ import annotations
@@ -30,6 +37,8 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from lasso_spec.reference import Problem, lambda_max, solve
+
+from .option_verdict import option_scale  # no cycle: option_verdict never imports strategies
 
 FAMILIES = (
     "generic",
@@ -102,7 +111,8 @@ def problems(draw, kind="lasso", family=None):
     y_values = st.integers(-2, 2).map(Fraction) if family == "ties" else entries
     y = [draw(y_values) for _ in X]
     l2 = Fraction(draw(st.integers(1, 16)), 8) if kind in ("elastic_net", "ridge") else 0
-    if kind == "ridge":
+    if kind == "ridge":  # S = ½‖y‖² (λ₁ = 0): keep a scale, y ≠ 0
+        assume(any(y))
         return Problem(X=X, y=y, l1=0, l2=l2)
     top = lambda_max(X, y)
     if top == 0:  # Xᵀy = 0: w* = 0.  Keep a scale (verdict.objective_scale): y ≠ 0 or X ≠ 0.
@@ -158,8 +168,14 @@ def option_problems(draw, kind, option_set):
         options["penalty_factor"] = factors
     l2 = Fraction(draw(st.integers(1, 16)), 8) if kind in ("elastic_net", "ridge") else 0
     if kind == "ridge":
-        return Problem(X=X, y=y, l1=0, l2=l2, **options)
-    top = lambda_max(X, y, **options)
-    if top == 0:  # w = 0 is optimal for every λ₁: keep it, at a fixed λ₁
-        return Problem(X=X, y=y, l1=Fraction(1, 2), l2=l2, **options)
-    return Problem(X=X, y=y, l1=top * Fraction(draw(st.integers(1, 19)), 16), l2=l2, **options)
+        l1 = Fraction(0)
+    elif (top := lambda_max(X, y, **options)) == 0:  # w = 0 optimal for every λ₁: a fixed λ₁
+        l1 = Fraction(1, 2)
+    else:
+        l1 = top * Fraction(draw(st.integers(1, 19)), 16)
+    problem = Problem(X=X, y=y, l1=l1, l2=l2, **options)
+    # A scale S > 0 (option_verdict.option_scale), else the tolerance G = gap_rtol·S is 0
+    # and only the exact minimiser passes: y constant on the rows of positive weight (an
+    # intercept; y = 0 there without one) with λ₁ = 0 (Ridge) or X = 0 on those rows (Lasso).
+    assume(option_scale(problem) > 0)
+    return problem

@@ -12,6 +12,12 @@ is the accuracy demanded of the implementation:
 
 S is the scale of F: ½‖y‖² = F(0) ≥ F*, and the second term (at most ½‖y‖²
 when λ₁ ≤ λ_max) keeps G positive when y = 0 (see ``objective_scale``).
+S = 0 remains when y = 0 and λ₁ = 0 or X = 0 with λ₂ = 0 (the strategies draw no
+such problem; a corpus case, a vector or a user's file can be one): G is then 0
+and only the exact minimiser passes.  The verdict says so rather than naming
+another cause: the objective check's detail states it, the gap relative to S is
++inf for a positive gap, and the triage of a failing answer begins with it
+(``zero_scale_triage``; the triage the answer gets otherwise follows).
 
 Derivation of every other tolerance from G (spec DUAL-GAP, GAP-DISTANCE-BOUND).
 Write X̃ = [X; √(2λ₂)·I], c(w) = Xᵀ(y − Xw) − 2λ₂w, c* = c(w*) (the same for
@@ -235,6 +241,30 @@ def augmented_column_norms_sq(problem):
     ]
 
 
+def zero_scale_note(why):
+    """What S = 0 means for a verdict (``why``: the condition of the data that makes it 0)."""
+    return (f"the scale S is 0 ({why}), so the demanded accuracy G = gap_rtol·S is 0 and "
+            "only the exact minimiser passes")
+
+
+def zero_scale_triage(why, gap, error, label):
+    """The triage of a failing answer to a problem with S = 0: S = 0 first, then ``label``,
+    the triage the answer gets otherwise.  ``gap`` = F(w) − F*, ``error`` = max |u_j − u*_j|
+    (None when the minimiser is not unique)."""
+    where = ("" if error is None else
+             f", at most {error:.3g} from the exact minimiser in every coordinate")
+    return (f"S = 0: {zero_scale_note(why)}; this answer is F(w) − F* = {_f(gap):.3g} above "
+            f"F*{where}, and a "
+            "float64 answer off by rounding fails here: no accuracy relative to the problem's "
+            "scale exists (a property of the problem, not by itself a finding on the solver); "
+            f"the triage otherwise: {label}")
+
+
+def _zero_scale_why(problem):
+    """Why S = ½‖y‖² + ½λ₁²/max_j(‖x_j‖² + 2λ₂) is 0 (objective_scale)."""
+    return "y = 0, and " + ("λ₁ = 0" if problem.l1 == 0 else "X = 0 with λ₂ = 0")
+
+
 def gap_tolerance(problem, gap_rtol=GAP_RTOL):
     """G = gap_rtol · S (objective_scale), exactly."""
     return Fraction(gap_rtol) * objective_scale(problem)
@@ -262,7 +292,14 @@ def judge(problem, returned, *, exact_zeros=False, gap_rtol=GAP_RTOL, shown=None
     verdict = Verdict(problem, shown, w, {"output": Check("output", "pass", f"{p} finite numbers")})
     verdict.w = w
     _certify(verdict, gap_tolerance(problem, gap_rtol), exact_zeros)
-    if verdict.failed_checks() == ["exact-zeros"]:
+    if not verdict.passed and triage and objective_scale(problem) == 0:
+        from .triage import triage as name_the_cause
+
+        solution = exact_solution(problem)
+        error = max(abs(_f(u - v)) for u, v in zip(w, solution.w)) if solution.unique else None
+        verdict.triage = zero_scale_triage(_zero_scale_why(problem), verdict.gap, error,
+                                           name_the_cause(problem, w, gap_rtol))
+    elif verdict.failed_checks() == ["exact-zeros"]:
         verdict.triage = (
             "exact zeros missing: the answer is accurate (objective, KKT, fit and coefficients "
             "within tolerance) but it declares exact zeros and returns tiny nonzero values "
@@ -297,9 +334,11 @@ def _certify(verdict, G, exact_zeros):
     a = augmented_column_norms_sq(problem)
     slack = [problem.l1 - abs(cj) for cj in star]
     verdict.gap = cert.objective - solution.objective
-    verdict.gap_rel = _f(verdict.gap / scale) if (scale := objective_scale(problem)) else 0.0
+    scale = objective_scale(problem)
+    verdict.gap_rel = gap_relative(verdict.gap, scale)
     checks = verdict.checks
-    checks["objective"] = _objective_check(verdict.gap, G, verdict.gap_rel)
+    checks["objective"] = _objective_check(verdict.gap, G, verdict.gap_rel,
+                                           scale or _zero_scale_why(problem))
     checks["kkt"] = _kkt_check(verdict, cert.c, solution.w, a, G)
     checks["fit"] = _fit_check(problem, w, solution.w, G)
     checks["coefficients"] = _coefficient_check(problem, w, solution, star, slack, a, G)
@@ -308,9 +347,24 @@ def _certify(verdict, G, exact_zeros):
     checks["exact-zeros"] = _exact_zero_check(verdict.tiny, resolvable, exact_zeros)
 
 
-def _objective_check(gap, G, gap_rel):
-    detail = f"F(w) − F* = {_f(gap):.3g} ({gap_rel:.3g} of S); tolerance G = {_f(G):.3g}"
-    return Check("objective", "pass" if gap <= G else "fail", detail)
+def gap_relative(gap, scale):
+    """(F(w) − F*)/S as a float: +inf for a positive gap when S = 0 (no accuracy relative to
+    S exists there), 0 for gap 0."""
+    if scale:
+        return _f(gap / scale)
+    return math.inf if gap > 0 else 0.0
+
+
+def objective_detail(gap, G, gap_rel, scale):
+    """The objective check's detail; ``scale`` is S, or when S = 0 why it is (a string)."""
+    if isinstance(scale, str):
+        return f"F(w) − F* = {_f(gap):.3g}; {zero_scale_note(scale)}"
+    return f"F(w) − F* = {_f(gap):.3g} ({gap_rel:.3g} of S); tolerance G = {_f(G):.3g}"
+
+
+def _objective_check(gap, G, gap_rel, scale):
+    return Check("objective", "pass" if gap <= G else "fail",
+                 objective_detail(gap, G, gap_rel, scale))
 
 
 def _kkt_check(verdict, c, w_star, a, G):
