@@ -53,6 +53,9 @@ COLLECTOR_KEY = pytest.StashKey()
 XFAILS_KEY = pytest.StashKey()
 PROFILE_KEY = pytest.StashKey()
 
+#: The option sets that also get an Elastic Net and a Ridge check (OPTION_SETS order).
+OPTION_L2_SETS = ("penalty-factors", "intercept-weights", "intercept-weights-positive", "all")
+
 #: Every check ID of the suite (the xfails file is matched against these).
 GENERATED = (
     *((f"generated/lasso/{family}", "lasso", family) for family in FAMILIES),
@@ -60,8 +63,11 @@ GENERATED = (
     ("generated/ridge", "ridge", None),
     # the options (spec OPTIONS-OBJECTIVE): skipped, with the reason, unless declared
     *((f"generated/options/{name}/lasso", "lasso", f"options:{name}") for name in OPTION_SETS),
+    # Elastic Net and Ridge with the options: without positivity too, so that a solver
+    # with an intercept and weights (or penalty factors, which then weight the L2 term as
+    # well: statsmodels' vector alpha, glum's P2) but no bounds gets them
     *((f"generated/options/{name}/{kind.replace('_', '-')}", kind, f"options:{name}")
-      for name in ("intercept-weights-positive", "all") for kind in ("elastic_net", "ridge")),
+      for name in OPTION_L2_SETS for kind in ("elastic_net", "ridge")),
     # pairs of problems related by a theorem, each answer judged exactly (metamorphic.py);
     # an option a theorem uses is skipped, with the reason, unless declared
     *METAMORPHIC,
