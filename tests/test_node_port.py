@@ -90,7 +90,7 @@ def _broken_port(tmp_path, original, replacement):
     # cap keeps the run quick without changing what the runner must detect.
     cap = "const MAX_SWEEPS = 20000000;"
     assert source.count(cap) == 1
-    source = source.replace(cap, "const MAX_SWEEPS = 200000;")
+    source = source.replace(cap, "const MAX_SWEEPS = 20000;")
     path = tmp_path / "broken.js"
     path.write_text(source.replace(original, replacement), encoding="utf-8")
     return f"{NODE} {path}"
