@@ -71,8 +71,7 @@ def _implementation(impl, isolated=True, timeout=None):
     name = getattr(impl, "__qualname__", None) or repr(impl)
     spec = f"{module.__name__}:{name}" if module else name
     if isolated and _exported(impl, module, name):
-        _importable(module)
-        return load(spec, isolated=True, timeout=timeout)
+        return load(spec, isolated=True, timeout=timeout, extra_path=_import_root(module))
     if isolated:
         warnings.warn(f"{spec} runs in the judge's process (no timeout, no isolation): it is not "
                       "importable as MODULE:CALLABLE; define it at module level to isolate it",
@@ -80,15 +79,13 @@ def _implementation(impl, isolated=True, timeout=None):
     return wrap_callable(impl, module, spec=spec)
 
 
-def _importable(module):
-    """Put the directory ``module`` was imported from on sys.path (the worker gets sys.path)."""
+def _import_root(module):
+    """The directory ``module`` was imported from, for the worker's sys.path: () if unknown."""
     origin = getattr(module, "__file__", None)
     if origin is None:
-        return
+        return ()
     depth = module.__name__.count(".") + (1 if hasattr(module, "__path__") else 0)
-    root = str(Path(origin).resolve().parents[depth])
-    if root not in sys.path:
-        sys.path.append(root)
+    return (str(Path(origin).resolve().parents[depth]),)
 
 
 def _exported(impl, module, qualname):

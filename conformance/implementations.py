@@ -111,13 +111,16 @@ def capabilities(overrides=None):
     return result
 
 
-def load(spec, *, isolated=True, timeout=None):
-    """An Implementation from a built-in name or ``MODULE:CALLABLE`` (module doc: isolation)."""
+def load(spec, *, isolated=True, timeout=None, extra_path=()):
+    """An Implementation from a built-in name or ``MODULE:CALLABLE`` (module doc: isolation).
+
+    ``extra_path``: directories the isolated worker appends to its sys.path to import the
+    module (this process's sys.path is left alone)."""
     from . import adapters
 
     spec = (spec or "reference").strip()
     if isolated:
-        return _isolated(spec, _timeout(timeout))
+        return _isolated(spec, _timeout(timeout), extra_path)
     if spec in adapters.BUILTINS:
         return adapters.BUILTINS[spec]()
     if ":" not in spec:
@@ -137,11 +140,11 @@ def _timeout(value):
     return float(value)
 
 
-def _isolated(spec, timeout):
+def _isolated(spec, timeout, extra_path=()):
     """``spec`` loaded in a worker process; its name, version and capabilities from there."""
     from .isolation import DEFAULT_TIMEOUT, IsolatedSolver
 
-    solver = IsolatedSolver(spec, DEFAULT_TIMEOUT if timeout is None else timeout)
+    solver = IsolatedSolver(spec, DEFAULT_TIMEOUT if timeout is None else timeout, extra_path)
     described = solver.described
     return Implementation(
         solve=solver,

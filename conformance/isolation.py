@@ -78,8 +78,9 @@ class ImplementationRaised(Exception):
 class IsolatedSolver:
     """The implementation ``spec`` in a worker process; ``solver(X, y, l1, l2)`` answers."""
 
-    def __init__(self, spec, timeout=DEFAULT_TIMEOUT):
+    def __init__(self, spec, timeout=DEFAULT_TIMEOUT, extra_path=()):
         self.spec, self.timeout = spec, float(timeout)
+        self.extra_path = tuple(extra_path)  # appended to the worker's sys.path, not to ours
         self.restarts, self.described = -1, None
         self._process = None
         self._stderr = collections.deque(maxlen=40)
@@ -99,7 +100,8 @@ class IsolatedSolver:
         self._reader.start()
         self.restarts += 1
         try:
-            reply = self._exchange({"load": self.spec, "sys_path": sys.path}, "loading it",
+            path = [*sys.path, *(p for p in self.extra_path if p not in sys.path)]
+            reply = self._exchange({"load": self.spec, "sys_path": path}, "loading it",
                                    timeout=max(self.timeout, LOAD_TIMEOUT))
         except IsolationError as error:
             raise LoadError(f"--impl {self.spec!r}: the worker process failed: {error}") from None

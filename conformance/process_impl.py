@@ -204,7 +204,6 @@ class ProcessImplementation:
         self._stderr = collections.deque(maxlen=40)
         self._described = None
         self._requests = 0
-        self.intercept = None  # the exact "intercept" of the last reply (fit_intercept problems)
 
     # ------------------------------------------------------------------ identity
 
@@ -256,10 +255,10 @@ class ProcessImplementation:
         """Solve one problem; the p coefficients as floats, with the intercept (w, b) when
         ``fit_intercept`` is among the options."""
         problem = encode_problem(X, y, l1, l2, **options)
-        w = self.solve_exact(problem)
+        w, b = self.answer_exact(problem)
         try:
             if options.get("fit_intercept"):
-                return [float(v) for v in w], float(self.intercept)
+                return [float(v) for v in w], float(b)
             return [float(v) for v in w]
         except OverflowError:
             j = next(j for j, v in enumerate(w) if abs(v) > _FLOAT_MAX)
@@ -268,18 +267,23 @@ class ProcessImplementation:
                        "judges", restart=False)
 
     def solve_exact(self, problem):
-        """Send one problem object; its coefficients as exact Fractions.
+        """Send one problem object; its coefficients as exact Fractions (see answer_exact)."""
+        return self.answer_exact(problem)[0]
 
-        Raises ImplementationError on an ``{"error": ...}`` reply, a wrong
-        number of coefficients, or anything else that breaks the protocol.
+    def answer_exact(self, problem):
+        """Send one problem object; (w, b): the coefficients and the reply's ``"intercept"``
+        as exact Fractions (b is None when the reply has none).
+
+        Raises ImplementationError on an ``{"error": ...}`` reply, a wrong number of
+        coefficients, a missing intercept on a fit_intercept problem, or anything else that
+        breaks the protocol.
         """
         reply = self._exchange(problem)
         if "error" in reply:
             self._fail(problem, f"it rejected the problem: {reply['error']}", restart=False,
                        triage="wrong: the port rejected a valid problem")
-        w = reply["w"]
-        self.intercept = reply.get("intercept")
-        if isinstance(problem, dict) and problem.get("fit_intercept") and self.intercept is None:
+        w, intercept = reply["w"], reply.get("intercept")
+        if isinstance(problem, dict) and problem.get("fit_intercept") and intercept is None:
             self._fail(problem, "it returned no 'intercept' although the problem has "
                        "fit_intercept = true", restart=False,
                        triage="wrong: no intercept returned with fit_intercept")
@@ -287,7 +291,7 @@ class ProcessImplementation:
         if p is not None and len(w) != p:
             self._fail(problem, f"it returned {len(w)} coefficients, expected p = {p}",
                        restart=False, triage=f"wrong: returned {len(w)} coefficients, not {p}")
-        return w
+        return w, intercept
 
     def reject(self, problem) -> str:
         """Send a problem the port must refuse; its error message.

@@ -243,12 +243,11 @@ def skip_reasons(vector, capabilities, reasons):
 def answer(impl, vector):
     """The port's answer to a solvable vector: w, or (w, b) when it fits an intercept.
 
-    ``solve_exact`` returns w exactly; the client keeps the reply's ``"intercept"``, parsed
-    exactly, as its ``intercept`` (and has already refused a reply without one to a problem
-    with fit_intercept true).
+    ``answer_exact`` returns both exactly (and has already refused a reply without an
+    ``"intercept"`` to a problem with fit_intercept true).
     """
-    w = impl.solve_exact(vector.problem_line())
-    return (w, impl.intercept) if vector.fits_intercept else w
+    w, b = impl.answer_exact(vector.problem_line())
+    return (w, b) if vector.fits_intercept else w
 
 
 def skip_summary(vectors, outcomes):

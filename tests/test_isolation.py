@@ -271,6 +271,31 @@ def test_the_api_runs_an_importable_callable_in_a_worker():
     assert "exited" in results[1].triage
 
 
+def test_the_api_finds_the_callables_module_without_touching_sys_path(tmp_path):
+    """A module imported from a directory no longer on sys.path still loads in the worker,
+    and the caller's sys.path is left as it was."""
+    import importlib
+
+    from lasso_spec.conformance.api import run_checks
+
+    (tmp_path / "own_solver_xyz.py").write_text(
+        "from lasso_spec.reference import solve\n"
+        "def lasso(X, y, l1, l2=0):\n"
+        "    return [float(v) for v in solve(X, y, l1, l2).w]\n", encoding="utf-8")
+    sys.path.insert(0, str(tmp_path))
+    try:
+        module = importlib.import_module("own_solver_xyz")
+    finally:
+        sys.path.remove(str(tmp_path))
+    before = list(sys.path)
+    try:
+        (result,) = run_checks(module.lasso, select="worked-example")
+    finally:
+        sys.modules.pop("own_solver_xyz", None)
+    assert result.result == "pass", result
+    assert sys.path == before
+
+
 def test_the_api_cannot_be_fooled_by_a_solver_that_patches_the_judge(monkeypatch):
     import lasso_spec.conformance.runner as runner
     from lasso_spec.conformance.api import run_checks

@@ -61,6 +61,24 @@ def test_a_well_behaved_port_is_reused_and_described_by_default(tmp_path):
     assert impl._process is None  # closed
 
 
+def test_the_intercept_comes_back_with_its_answer_not_as_client_state(tmp_path):
+    """(w, b) of one reply, exactly; the next reply's intercept is its own (no side state)."""
+    command = port(tmp_path, """\
+        if "capabilities" in req:
+            reply({})
+        elif req.get("fit_intercept"):
+            reply({"w": ["1/3"] * len(req["X"][0]), "intercept": "3/2"})
+        else:
+            reply({"w": ["1/3"] * len(req["X"][0])})
+        """)
+    fitted = {**encode_problem(*WORKED), "fit_intercept": True}
+    with ProcessImplementation(command, timeout=10) as impl:
+        assert impl.answer_exact(fitted) == ([Fraction(1, 3)] * 2, Fraction(3, 2))
+        assert impl.answer_exact(encode_problem(*WORKED)) == ([Fraction(1, 3)] * 2, None)
+        assert impl(*WORKED, fit_intercept=True) == ([1 / 3, 1 / 3], 1.5)
+        assert not hasattr(impl, "intercept")
+
+
 def test_the_capabilities_reply_is_read(tmp_path):
     command = port(tmp_path, """\
         if "capabilities" in req:
