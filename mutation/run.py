@@ -55,6 +55,7 @@ REFERENCE_MODULES = [
     "__main__.py",
     "_exact.py",
     "_flint.py",
+    "_float_bounds.py",
     "_validate.py",
     "float_certificate.py",
     "problem.py",

@@ -13,7 +13,7 @@ from exact_strategies import problems
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from lasso_spec.reference import ProblemError, certify, certify_float, float_certificate, solve
+from lasso_spec.reference import ProblemError, _float_bounds, certify, certify_float, solve
 
 WORKED_X = [[1.0, 1.0], [1.0, 0.0], [0.0, 1.0]]
 
@@ -26,8 +26,8 @@ def _exact_excess(X, y, w, l1, l2):
 def test_blocked_pass_matches_the_plain_products(monkeypatch):
     rng = np.random.default_rng(1)
     X, y, w = rng.standard_normal((37, 5)), rng.standard_normal(37), rng.standard_normal(5)
-    monkeypatch.setattr(float_certificate, "_BLOCK_BYTES", 8 * 5 * 4)  # blocks of 4 rows
-    r, xtr, col_sq = float_certificate._one_pass(X, y, w)
+    monkeypatch.setattr(_float_bounds, "_BLOCK_BYTES", 8 * 5 * 4)  # blocks of 4 rows
+    r, xtr, col_sq = _float_bounds._one_pass(X, y, w)
     np.testing.assert_allclose(r, y - X @ w, rtol=1e-13, atol=1e-13)
     np.testing.assert_allclose(xtr, X.T @ (y - X @ w), rtol=1e-12, atol=1e-12)
     np.testing.assert_allclose(col_sq, (X * X).sum(axis=0), rtol=1e-13)
@@ -140,9 +140,9 @@ def test_lasso_with_tiny_lambda_needs_and_gets_the_gram_bound():
 
 def test_gram_bound_gives_nothing_for_a_singular_or_huge_gram_matrix():
     X = np.array([[1.0, 1.0], [1.0, 1.0]])  # rank 1: λ_min = 0
-    assert float_certificate._gram_floor(X, np.array([2.0, 2.0])) == 0.0
+    assert _float_bounds._gram_floor(X, np.array([2.0, 2.0])) == 0.0
     with np.errstate(over="ignore"):
-        assert float_certificate._gram_floor(np.array([[1e200]]), np.array([np.inf])) == 0.0
+        assert _float_bounds._gram_floor(np.array([[1e200]]), np.array([np.inf])) == 0.0
     cert = certify_float(X, [1.0, 2.0], [0.75, 0.75], 0.0, gap_tol=1e-9, gram_bound=True)
     assert cert.optimal is None  # least squares with a rank-deficient X: not decidable
 
@@ -174,8 +174,8 @@ def _principal_minors_nonnegative(M):
 def test_gram_floor_is_below_the_exact_smallest_eigenvalue(rows, scale):
     """μ₀ ≤ λ_min(XᵀX) exactly, also where XᵀX is subnormal (the underflow terms)."""
     X = np.ldexp(np.array(rows, dtype=float), scale)
-    col_sq_up = float_certificate._up((X * X).sum(axis=0) * (1 + 2.0**-40))
-    mu = float_certificate._gram_floor(X, col_sq_up)
+    col_sq_up = _float_bounds._up((X * X).sum(axis=0) * (1 + 2.0**-40))
+    mu = _float_bounds._gram_floor(X, col_sq_up)
     assert mu >= 0
     exact = [[Fraction(float(v)) for v in row] for row in X]
     gram = [
@@ -190,7 +190,7 @@ def test_gram_bound_survives_a_failed_factorisation(monkeypatch):
         raise np.linalg.LinAlgError("not positive definite")
 
     monkeypatch.setattr(np.linalg, "cholesky", fail)
-    assert float_certificate._gram_floor(np.eye(2), np.ones(2)) == 0.0
+    assert _float_bounds._gram_floor(np.eye(2), np.ones(2)) == 0.0
 
 
 def test_zero_data_is_certified():
