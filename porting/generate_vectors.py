@@ -21,14 +21,22 @@ from itertools import pairwise
 from math import gcd
 from pathlib import Path
 
+from lasso_spec.porting.vector_format import (
+    document,
+    dumps,
+    entry,
+    exact_and_float,
+    exact_data,
+    expected_json,
+    group_json,
+    is_binary64,
+    numbers_note,
+)
 from lasso_spec.reference import Problem, ProblemError, certify, solve
-from lasso_spec.reference.problem import format_number
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTOR_DIR = ROOT / "spec" / "vectors"
 COUNTEREXAMPLES = ROOT / "spec" / "counterexamples.json"
-SCHEMA_NAME = "schema.json"
-VERSION = "1"
 
 OBJECTIVE = "F(w) = 1/2 ||y - X w||_2^2 + l1 ||w||_1 + l2 ||w||_2^2"
 CONVENTION = (
@@ -36,12 +44,7 @@ CONVENTION = (
     "No intercept, no 1/n factor, no standardisation; l2 multiplies ||w||_2^2 itself "
     "(not 1/2 ||w||^2), so the Elastic Net coordinate update divides by x_j^T x_j + 2 l2."
 )
-NUMBERS = (
-    'Exact rationals are strings "p/q" (or "p"); the field with the same name plus "Float" '
-    "holds the nearest binary64 value. Every input number (X, y, l1, l2) of a valid or "
-    "acceptable test is exactly a binary64 number, so a float port solves exactly the problem "
-    "whose exact answer is given. Expected values are exact; their floats are for convenience."
-)
+NUMBERS = numbers_note(("X", "y", "l1", "l2"))
 RESULTS = {
     "valid": "the solution is unique: coefficients, objective, fitted values and KKT must match",
     "acceptable": "the minimiser is not unique (flag NonUnique): check the objective, the fitted "
@@ -119,26 +122,6 @@ FLAGS = {
 # --------------------------------------------------------------------------- numbers
 
 
-def _q(value):
-    return format_number(Fraction(value))
-
-
-def _f(value):
-    return float(Fraction(value))  # int/int true division: correctly rounded
-
-
-def _exact_and_float(name, values):
-    """{"name": [...p/q...], "nameFloat": [...floats...]} for a vector or a scalar."""
-    if isinstance(values, (list, tuple)):
-        return {name: [_q(v) for v in values], name + "Float": [_f(v) for v in values]}
-    return {name: _q(values), name + "Float": _f(values)}
-
-
-def _is_binary64(value):
-    value = Fraction(value)
-    return Fraction(float(value)) == value
-
-
 def _odd_part(n):
     while n % 2 == 0:
         n //= 2
@@ -147,10 +130,6 @@ def _odd_part(n):
 
 def _lcm(a, b):
     return a * b // gcd(a, b)
-
-
-def _sign(v):
-    return "+" if v > 0 else "-" if v < 0 else "0"
 
 
 def _soft(z, t):
@@ -238,7 +217,7 @@ class Spec:
 def _solved_test(X, y, spec, with_path):
     """The JSON of one solvable test, with its exact expected answer (certified here)."""
     l1, l2 = spec.l1, spec.l2
-    assert _is_binary64(l1) and _is_binary64(l2), (l1, l2)
+    assert is_binary64(l1) and is_binary64(l2), (l1, l2)
     solution = solve(X, y, l1, l2, path=True)  # the path flags and knots need the homotopy
     cert = certify(X, y, solution.w, l1, l2)
     assert cert.optimal and cert.objective == solution.objective
@@ -269,28 +248,9 @@ def _solved_test(X, y, spec, with_path):
     if not solution.unique:
         flags.add("NonUnique")
     fitted = [_dot(row, w) for row in X]
-    expected = {
-        **_exact_and_float("w", w),
-        "support": [_sign(v) for v in w],
-        **_exact_and_float("objective", solution.objective),
-        **_exact_and_float("fitted", fitted),
-        **_exact_and_float("correlations", cert.c),
-        "knots": len(solution.path),
-    }
-    if with_path:
-        expected["path"] = [
-            {**_exact_and_float("lambda", knot.lam), **_exact_and_float("w", knot.w)}
-            for knot in solution.path
-        ]
-    test = {
-        "comment": spec.comment,
-        "flags": sorted(flags),
-        "result": "valid" if solution.unique else "acceptable",
-        "clauses": sorted(clauses),
-        **_exact_and_float("l1", l1),
-        **_exact_and_float("l2", l2),
-        "expected": expected,
-    }
+    expected = expected_json(solution, fitted, cert.c, with_path)
+    test = entry(spec.comment, flags, "valid" if solution.unique else "acceptable", clauses, {
+        **exact_and_float("l1", l1), **exact_and_float("l2", l2), "expected": expected})
     if spec.claims:
         test["claims"] = sorted(spec.claims)
     return test
@@ -302,10 +262,8 @@ def group(comment, X, y, specs, flags=(), clauses=(), with_path=None):
     ``flags`` and ``clauses`` apply to every test; OneFeature and Orthogonal
     groups are checked against the soft-threshold closed form.
     """
-    X = [[Fraction(v) for v in row] for row in X]
-    y = [Fraction(v) for v in y]
-    assert all(_is_binary64(v) for row in X for v in row) and all(_is_binary64(v) for v in y)
-    n, p = len(X), len(X[0])
+    X, y = exact_data(X, y)
+    p = len(X[0])
     if with_path is None:
         with_path = p <= 8
     cols = [_column(X, j) for j in range(p)]
@@ -319,16 +277,7 @@ def group(comment, X, y, specs, flags=(), clauses=(), with_path=None):
             spec.closed_form = True
             spec.clauses |= {"SOFT-THRESHOLD", "CD-UPDATE"}
         tests.append(_solved_test(X, y, spec, with_path))
-    lam_max = max(abs(_dot(_column(X, j), y)) for j in range(p))
-    return {
-        "comment": comment,
-        "n": n,
-        "p": p,
-        **{"X": [[_q(v) for v in row] for row in X], "XFloat": [[_f(v) for v in row] for row in X]},
-        **_exact_and_float("y", y),
-        **_exact_and_float("lambdaMax", lam_max),
-        "tests": tests,
-    }
+    return group_json(comment, X, y, tests)
 
 
 # --------------------------------------------------------------------------- the cases
@@ -662,7 +611,7 @@ def counterexample_groups():
             # with neither l1 nor l2 stores some other point as w, which is not compared
             lams[Fraction(0) if l2 > 0 else lam_max / 2] = (
                 "chosen here", entry.get("w") if l2 > 0 else None)
-        assert all(_is_binary64(v) for row in X for v in row) and _is_binary64(l2)
+        assert all(is_binary64(v) for row in X for v in row) and is_binary64(l2)
         scale = 1
         for v in [*y, *lams]:
             scale = _lcm(scale, _odd_part(v.denominator))
@@ -773,8 +722,7 @@ def invalid_groups():
             pass
         else:  # pragma: no cover - a generator bug
             raise AssertionError(f"the reference accepts the 'invalid' problem {problem!r}")
-        tests.append({"comment": comment, "flags": sorted(flags), "result": "invalid",
-                      "clauses": ["OBJECTIVE"], "problem": problem})
+        tests.append(entry(comment, flags, "invalid", ["OBJECTIVE"], {"problem": problem}))
     return [{"comment": "inputs that are not problems: reply {\"error\": ...}", "tests": tests}]
 
 
@@ -803,60 +751,14 @@ def all_files():
     return {**FILES, **OPTION_FILES}
 
 
+HEADER = {"objective": OBJECTIVE, "convention": CONVENTION, "numbers": NUMBERS,
+          "results": RESULTS, "fields": FIELDS, "flags": FLAGS}
+
+
 def build_file(name):
     """The document of one vector file (a dict, before serialisation)."""
     title, make, *overrides = all_files()[name]
-    header = overrides[0] if overrides else {}
-    flag_notes = header.get("flags", FLAGS)
-    groups = make()
-    tc_id = 0
-    used_flags = set()
-    for g in groups:
-        numbered = []
-        for test in g["tests"]:
-            tc_id += 1
-            used_flags |= set(test["flags"])
-            numbered.append({"tcId": tc_id, **test})
-        g["tests"] = numbered
-    unknown = used_flags - set(flag_notes)
-    assert not unknown, f"flags without a note: {unknown}"
-    return {
-        "algorithm": "L1/L2-regularised least squares (Lasso, Ridge, Elastic Net)",
-        "title": title,
-        "schema": SCHEMA_NAME,
-        "generator": "python -m lasso_spec.porting.generate_vectors",
-        "generatorVersion": VERSION,
-        "objective": header.get("objective", OBJECTIVE),
-        "convention": header.get("convention", CONVENTION),
-        "numbers": header.get("numbers", NUMBERS),
-        "results": header.get("results", RESULTS),
-        "fields": header.get("fields", FIELDS),
-        "numberOfTests": tc_id,
-        "notes": {flag: flag_notes[flag] for flag in sorted(used_flags)},
-        "testGroups": groups,
-    }
-
-
-def _is_scalar(value):
-    return not isinstance(value, (dict, list))
-
-
-def dumps(value, indent=0):
-    """Deterministic JSON: objects one key per line, lists of scalars on one line."""
-    pad, inner = " " * indent, " " * (indent + 1)
-    if _is_scalar(value):
-        return json.dumps(value)
-    if isinstance(value, list):
-        if all(_is_scalar(v) for v in value):
-            return "[" + ", ".join(json.dumps(v) for v in value) + "]"
-        if not value:
-            return "[]"
-        items = ",\n".join(inner + dumps(v, indent + 1) for v in value)
-        return "[\n" + items + "\n" + pad + "]"
-    if not value:
-        return "{}"
-    items = ",\n".join(f"{inner}{json.dumps(k)}: {dumps(v, indent + 1)}" for k, v in value.items())
-    return "{\n" + items + "\n" + pad + "}"
+    return document(title, make(), {**HEADER, **(overrides[0] if overrides else {})})
 
 
 def build_all():

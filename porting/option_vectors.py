@@ -29,12 +29,19 @@ from lasso_spec.porting.generate_vectors import (
     RESULTS,
     _column,
     _dot,
-    _exact_and_float,
-    _is_binary64,
     _path_flags,
-    _q,
-    _sign,
     _soft,
+)
+from lasso_spec.porting.vector_format import (
+    entry,
+    exact_and_float,
+    exact_data,
+    exact_or_null,
+    expected_json,
+    group_json,
+    is_binary64,
+    number,
+    numbers_note,
 )
 from lasso_spec.reference import Problem, ProblemError, certify, lambda_max, solve
 
@@ -58,13 +65,7 @@ CONVENTION = (
     "spec, CONVENTION-*). A port replies {\"w\": [...]} and, with fit_intercept, "
     "{\"w\": [...], \"intercept\": b}."
 )
-NUMBERS = (
-    'Exact rationals are strings "p/q" (or "p"); the field with the same name plus "Float" '
-    "holds the nearest binary64 value. Every input number (X, y, l1, l2, sample_weight, "
-    "penalty_factor) of a valid or acceptable test is exactly a binary64 number, so a float "
-    "port solves exactly the problem whose exact answer is given. Expected values are exact; "
-    "their floats are for convenience."
-)
+NUMBERS = numbers_note(("X", "y", "l1", "l2", "sample_weight", "penalty_factor"))
 OPTION_RESULTS = {
     **RESULTS,
     "valid": "the minimiser (w, b) is unique: coefficients, intercept, objective, fitted "
@@ -378,9 +379,9 @@ def _checked_intercept(X, y, spec, solution, cert):
 def _option_test(X, y, spec, with_path):
     """The JSON of one solvable test with options, its exact answer certified here."""
     l1, l2, options = spec.l1, spec.l2, spec.keywords()
-    assert _is_binary64(l1) and _is_binary64(l2), (l1, l2)
+    assert is_binary64(l1) and is_binary64(l2), (l1, l2)
     for key in ("sample_weight", "penalty_factor"):
-        assert all(_is_binary64(v) for v in options.get(key, ())), (key, options[key])
+        assert all(is_binary64(v) for v in options.get(key, ())), (key, options[key])
     Problem(X=X, y=y, l1=l1, l2=l2, **options)  # the reference accepts it
     solution = solve(X, y, l1, l2, path=True, **options)
     b = solution.intercept
@@ -452,39 +453,17 @@ def _option_test(X, y, spec, with_path):
     if any(wj != 0 for wj in w):
         clauses.add("KKT-NONZERO")
     fitted = [(b or 0) + _dot(row, w) for row in X]
-    expected = {**_exact_and_float("w", w)}
-    if b is not None:
-        expected.update(_exact_and_float("intercept", b))
-    expected.update({
-        "support": [_sign(value) for value in w],
-        **_exact_and_float("objective", solution.objective),
-        **_exact_and_float("fitted", fitted),
-        **_exact_and_float("correlations", cert.c),
-        **(_exact_and_float("lambdaMax", lam_max) if lam_max is not None
-           else {"lambdaMax": None, "lambdaMaxFloat": None}),
-        "knots": len(solution.path),
-    })
-    if with_path:
-        expected["path"] = [
-            {**_exact_and_float("lambda", knot.lam), **_exact_and_float("w", knot.w)}
-            for knot in solution.path
-        ]
-    test = {
-        "comment": spec.comment,
-        "flags": sorted(flags),
-        "result": "valid" if solution.unique else "acceptable",
-        "clauses": sorted(clauses),
-        **_exact_and_float("l1", l1),
-        **_exact_and_float("l2", l2),
-    }
+    expected = expected_json(solution, fitted, cert.c, with_path,
+                             exact_or_null("lambdaMax", lam_max))
+    inputs = {**exact_and_float("l1", l1), **exact_and_float("l2", l2)}
     for key in OPTION_KEYS:
         if key in options:
             value = options[key]
-            test.update({key: value} if isinstance(value, bool) else _exact_and_float(key, value))
+            inputs.update({key: value} if isinstance(value, bool) else exact_and_float(key, value))
     if spec.pair is not None:
-        test["_pair"] = (spec.pair, spec.scale, solution)
-    test["expected"] = expected
-    return test
+        inputs["_pair"] = (spec.pair, spec.scale, solution)
+    return entry(spec.comment, flags, "valid" if solution.unique else "acceptable", clauses,
+                 {**inputs, "expected": expected})
 
 
 def option_group(comment, X, y, specs, flags=(), clauses=(), with_path=None, **options):
@@ -493,12 +472,9 @@ def option_group(comment, X, y, specs, flags=(), clauses=(), with_path=None, **o
     ``options`` are defaults for every spec (a spec's own options win); ``flags`` and
     ``clauses`` apply to every test.
     """
-    X = [[Fraction(v) for v in row] for row in X]
-    y = [Fraction(v) for v in y]
-    assert all(_is_binary64(v) for row in X for v in row) and all(_is_binary64(v) for v in y)
-    n, p = len(X), len(X[0])
+    X, y = exact_data(X, y)
     if with_path is None:
-        with_path = p <= 8
+        with_path = len(X[0]) <= 8
     tests = []
     for spec in specs:
         for key, value in options.items():
@@ -508,28 +484,16 @@ def option_group(comment, X, y, specs, flags=(), clauses=(), with_path=None, **o
         spec.flags |= set(flags)
         spec.clauses |= set(clauses)
         tests.append(_option_test(X, y, spec, with_path))
-    lam_max = max(abs(_dot(_column(X, j), y)) for j in range(p))
-    return {
-        "comment": comment,
-        "n": n,
-        "p": p,
-        **{"X": [[_q(v) for v in row] for row in X], "XFloat": [[float(v) for v in row]
-                                                              for row in X]},
-        **_exact_and_float("y", y),
-        **_exact_and_float("lambdaMax", lam_max),
-        "tests": tests,
-    }
+    return group_json(comment, X, y, tests)
 
 
 def link_pairs(groups):
-    """Replace the pair labels by ``equivalentTo`` tcIds (numbered as build_file numbers them)
-    and check that every pair has the same answer."""
-    members, tc_id = {}, 0
-    for g in groups:
-        for test in g["tests"]:
-            tc_id += 1
-            if "_pair" in test:
-                members.setdefault(test["_pair"][0], []).append((tc_id, test))
+    """Replace the pair labels by ``equivalentTo`` tcIds and check that every pair has the
+    same answer."""
+    members = {}
+    for test in number(groups):
+        if "_pair" in test:
+            members.setdefault(test["_pair"][0], []).append((test["tcId"], test))
     for label, tests in members.items():
         assert len(tests) >= 2, f"pair {label!r} has one member"
         first = tests[0][1]["_pair"]
@@ -562,8 +526,7 @@ def invalid_option_group(entries):
             pass
         else:  # pragma: no cover - a generator bug
             raise AssertionError(f"the reference accepts the 'invalid' problem {problem!r}")
-        tests.append({"comment": comment, "flags": sorted(flags), "result": "invalid",
-                      "clauses": ["OPTIONS-OBJECTIVE"], "problem": problem})
+        tests.append(entry(comment, flags, "invalid", ["OPTIONS-OBJECTIVE"], {"problem": problem}))
     return {"comment": "options that are not valid: reply {\"error\": ...}", "tests": tests}
 
 
