@@ -17,10 +17,17 @@ import json
 import random
 import sys
 from fractions import Fraction
-from itertools import pairwise
-from math import gcd
+from math import lcm
 from pathlib import Path
 
+from lasso_spec.porting.exact_checks import (
+    column,
+    dot,
+    orthogonal_columns,
+    ridge_closed_form,
+    separable_closed_form,
+)
+from lasso_spec.porting.vector_answers import answer_flags, invalid_group, result, solved
 from lasso_spec.porting.vector_format import (
     document,
     dumps,
@@ -32,7 +39,7 @@ from lasso_spec.porting.vector_format import (
     is_binary64,
     numbers_note,
 )
-from lasso_spec.reference import Problem, ProblemError, certify, solve
+from lasso_spec.reference import solve
 
 ROOT = Path(__file__).resolve().parent.parent
 VECTOR_DIR = ROOT / "spec" / "vectors"
@@ -128,82 +135,6 @@ def _odd_part(n):
     return n
 
 
-def _lcm(a, b):
-    return a * b // gcd(a, b)
-
-
-def _soft(z, t):
-    return z - t if z > t else z + t if z < -t else Fraction(0)
-
-
-def _column(X, j):
-    return [row[j] for row in X]
-
-
-def _dot(u, v):
-    return sum((a * b for a, b in zip(u, v, strict=True)), Fraction(0))
-
-
-# --------------------------------------------------------------------------- one test
-
-
-def _path_flags(path):
-    """Flags read off the exact path from λ_max down to l1.
-
-    The path is linear between knots, so the nonzero pattern is constant on each
-    open segment and equals that of the segment's midpoint; the patterns are
-    read at the first knot, at every segment midpoint, and at the last knot.
-    """
-    def pattern(w):
-        return tuple(v != 0 for v in w)
-
-    segments = [pattern((a + b) / 2 for a, b in zip(k.w, k1.w, strict=True))
-                for k, k1 in pairwise(path)]
-    states = [pattern(path[0].w), *segments, pattern(path[-1].w)]
-    flags = set()
-    for j in range(len(path[0].w)):
-        changes = [b[j] for a, b in pairwise(states) if a[j] != b[j]]  # True: enters
-        if False in changes:
-            flags.add("VariableLeaves")
-        if any(changes[i : i + 3] == [True, False, True] for i in range(len(changes))):
-            flags.add("ReEntry")
-    if any(sum(b) < sum(a) for a, b in pairwise(states)):
-        flags.add("NonmonotoneSparsity")
-    for a, b in pairwise([states[0], *segments]):
-        entered = sum(1 for u, v in zip(a, b, strict=True) if v and not u)
-        left = sum(1 for u, v in zip(a, b, strict=True) if u and not v)
-        if entered >= 2 or left >= 2:
-            flags.add("Tie")
-    return flags
-
-
-def _closed_form(X, y, l1, l2):
-    """w_j = S(x_j^T y, l1)/(x_j^T x_j + 2 l2), valid when the columns are orthogonal."""
-    w = []
-    for j in range(len(X[0])):
-        x = _column(X, j)
-        denominator = _dot(x, x) + 2 * l2
-        w.append(_soft(_dot(x, y), l1) / denominator if denominator else Fraction(0))
-    return tuple(w)
-
-
-def _ridge_closed_form(X, y, l2):
-    """(XᵀX + 2 l2 I)⁻¹ Xᵀy by Gauss–Jordan elimination (independent of the homotopy)."""
-    p = len(X[0])
-    cols = [_column(X, j) for j in range(p)]
-    A = [[_dot(cols[i], cols[j]) + (2 * l2 if i == j else 0) for j in range(p)] for i in range(p)]
-    b = [_dot(cols[i], y) for i in range(p)]
-    for k in range(p):
-        pivot = next(i for i in range(k, p) if A[i][k] != 0)
-        A[k], A[pivot], b[k], b[pivot] = A[pivot], A[k], b[pivot], b[k]
-        for i in range(p):
-            if i != k and A[i][k] != 0:
-                factor = A[i][k] / A[k][k]
-                A[i] = [a - factor * c for a, c in zip(A[i], A[k], strict=True)]
-                b[i] -= factor * b[k]
-    return tuple(b[i] / A[i][i] for i in range(p))
-
-
 class Spec:
     """One test: l1, l2 and what it is about."""
 
@@ -217,39 +148,21 @@ class Spec:
 def _solved_test(X, y, spec, with_path):
     """The JSON of one solvable test, with its exact expected answer (certified here)."""
     l1, l2 = spec.l1, spec.l2
-    assert is_binary64(l1) and is_binary64(l2), (l1, l2)
-    solution = solve(X, y, l1, l2, path=True)  # the path flags and knots need the homotopy
-    cert = certify(X, y, solution.w, l1, l2)
-    assert cert.optimal and cert.objective == solution.objective
+    solution, cert = solved(X, y, l1, l2)
     w = solution.w
     if spec.closed_form:
-        assert w == _closed_form(X, y, l1, l2), "closed form disagrees with the homotopy"
+        assert w == separable_closed_form(X, y, l1, l2), "closed form disagrees with the homotopy"
+    flags, clauses = answer_flags(solution, "LAMBDA-MAX")
+    flags |= spec.flags
+    clauses |= {"OBJECTIVE", "DUAL-GAP", "GAP-DISTANCE-BOUND"} | spec.clauses
     if l1 == 0 and l2 > 0:
-        assert w == _ridge_closed_form(X, y, l2), "Ridge closed form disagrees"
-    flags = set(spec.flags) | _path_flags(solution.path)
-    clauses = {"OBJECTIVE", "DUAL-GAP", "GAP-DISTANCE-BOUND"} | spec.clauses
-    if any(v == 0 for v in w):
-        clauses.add("KKT-ZERO")
-    if any(v != 0 for v in w):
-        clauses.add("KKT-NONZERO")
-    if l1 >= solution.lambda_max and l1 > 0:
-        clauses.add("LAMBDA-MAX")
-        flags.add("AboveLambdaMax" if l1 > solution.lambda_max else "AtLambdaMax")
-    if l1 == 0 and l2 > 0:
-        flags.add("Ridge")
+        assert w == ridge_closed_form(X, y, l2), "Ridge closed form disagrees"
         clauses.add("KKT-RIDGE")
         if any(v == 0 for v in w) and any(y):
             flags.add("RidgeExactZero")
             clauses.add("RIDGE-NO-DEAD-ZONE")
-    if l1 > 0 and l2 > 0:
-        flags.add("ElasticNet")
-    if l1 == 0 and l2 == 0:
-        flags.add("LeastSquares")
-    if not solution.unique:
-        flags.add("NonUnique")
-    fitted = [_dot(row, w) for row in X]
-    expected = expected_json(solution, fitted, cert.c, with_path)
-    test = entry(spec.comment, flags, "valid" if solution.unique else "acceptable", clauses, {
+    expected = expected_json(solution, [dot(row, w) for row in X], cert.c, with_path)
+    test = entry(spec.comment, flags, result(solution), clauses, {
         **exact_and_float("l1", l1), **exact_and_float("l2", l2), "expected": expected})
     if spec.claims:
         test["claims"] = sorted(spec.claims)
@@ -266,8 +179,7 @@ def group(comment, X, y, specs, flags=(), clauses=(), with_path=None):
     p = len(X[0])
     if with_path is None:
         with_path = p <= 8
-    cols = [_column(X, j) for j in range(p)]
-    if all(_dot(cols[i], cols[j]) == 0 for i in range(p) for j in range(i)):
+    if orthogonal_columns(X):
         flags = {*flags, "OneFeature" if p == 1 else "Orthogonal"}
     tests = []
     for spec in specs:
@@ -599,7 +511,7 @@ def counterexample_groups():
         for key, w_key in (("l1", "w"), ("l1_large", "w_large"), ("l1_small", "w_small")):
             if key in entry:
                 lams[Fraction(entry[key])] = (f"the entry's {key}", entry.get(w_key))
-        lam_max = max(abs(_dot(_column(X, j), y)) for j in range(len(X[0])))
+        lam_max = max(abs(dot(column(X, j), y)) for j in range(len(X[0])))
         knots = [(Fraction(lam), w) for lam, w in entry.get("knots", [])]
         for lam, w in knots:
             if 0 < lam < lam_max and lam not in lams:
@@ -614,7 +526,7 @@ def counterexample_groups():
         assert all(is_binary64(v) for row in X for v in row) and is_binary64(l2)
         scale = 1
         for v in [*y, *lams]:
-            scale = _lcm(scale, _odd_part(v.denominator))
+            scale = lcm(scale, _odd_part(v.denominator))
         specs = []
         for lam, (origin, stored_w) in sorted(lams.items(), reverse=True):
             if stored_w is not None:
@@ -714,16 +626,8 @@ INVALID = [
 
 def invalid_groups():
     """Inputs every port must reject with {"error": ...}; the reference rejects each one."""
-    tests = []
-    for comment, flags, problem in INVALID:
-        try:
-            Problem.from_json(problem)
-        except ProblemError:
-            pass
-        else:  # pragma: no cover - a generator bug
-            raise AssertionError(f"the reference accepts the 'invalid' problem {problem!r}")
-        tests.append(entry(comment, flags, "invalid", ["OBJECTIVE"], {"problem": problem}))
-    return [{"comment": "inputs that are not problems: reply {\"error\": ...}", "tests": tests}]
+    return [invalid_group('inputs that are not problems: reply {"error": ...}', "OBJECTIVE",
+                          INVALID)]
 
 
 # --------------------------------------------------------------------------- files

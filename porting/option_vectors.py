@@ -11,7 +11,7 @@ A test carries its options as the optional keys of the process protocol (``fit_i
 ``sample_weight``, ``positive``, ``penalty_factor``), sent as they are with the group's X,
 y and the test's l1, l2.  Every expected answer is computed by ``reference.solve`` with
 the options and certified by ``reference.certify`` with them, and for p ≤ 5 also found by
-an independent enumeration of every active set and sign pattern (``_enumerate``: its own
+an independent enumeration of every active set and sign pattern (porting/exact_checks.py: its own
 G = X'ᵀSX' + 2λ₂V', its own KKT test); the intercept is checked against the weighted
 centring of spec OPTIONS-INTERCEPT-CENTRING (the same w from the centred problem without
 intercept, b = ȳ − x̄ᵀw), the separable cases against the (one-sided) soft threshold,
@@ -21,17 +21,17 @@ and its factor scaled together) against each other.
 """
 
 from fractions import Fraction
-from itertools import product
 
-from lasso_spec.porting.generate_vectors import (
-    FIELDS,
-    FLAGS,
-    RESULTS,
-    _column,
-    _dot,
-    _path_flags,
-    _soft,
+from lasso_spec.porting.exact_checks import (
+    centring_flags,
+    dot,
+    enumerate_minimisers,
+    factors,
+    separable_closed_form,
+    weights,
 )
+from lasso_spec.porting.generate_vectors import FIELDS, FLAGS, RESULTS
+from lasso_spec.porting.vector_answers import answer_flags, invalid_group, result, solved
 from lasso_spec.porting.vector_format import (
     entry,
     exact_and_float,
@@ -229,119 +229,6 @@ class OptionSpec:
         return dict(self.options)
 
 
-def _weights(X, options):
-    return options.get("sample_weight") or [Fraction(1)] * len(X)
-
-
-def _factors(X, options):
-    return options.get("penalty_factor") or [Fraction(1)] * len(X[0])
-
-
-def _weighted_means(X, y, s):
-    total = sum(s)
-    means = [sum(si * row[j] for si, row in zip(s, X, strict=True)) / total
-             for j in range(len(X[0]))]
-    return means, sum(si * yi for si, yi in zip(s, y, strict=True)) / total
-
-
-def _centred(X, y, means, mean_y):
-    return [[v - m for v, m in zip(row, means, strict=True)] for row in X], [v - mean_y for v in y]
-
-
-def _gauss(A, b):
-    """The solution of A x = b (Fractions), or None when A is singular."""
-    m = len(b)
-    A = [[*row, bi] for row, bi in zip(A, b, strict=True)]
-    for k in range(m):
-        pivot = next((i for i in range(k, m) if A[i][k] != 0), None)
-        if pivot is None:
-            return None
-        A[k], A[pivot] = A[pivot], A[k]
-        for i in range(m):
-            if i != k and A[i][k] != 0:
-                factor = A[i][k] / A[k][k]
-                A[i] = [a - factor * c for a, c in zip(A[i], A[k], strict=True)]
-    return [A[i][m] / A[i][i] for i in range(m)]
-
-
-def _enumerate(X, y, l1, l2, options):
-    """Every vertex minimiser (w, b), found without the homotopy.
-
-    Its own reduction: columns X' = [X 1] (with an intercept), G = X'ᵀSX' + 2λ₂V',
-    c = X'ᵀSy, tⱼ = λ₁vⱼ (0 for the intercept).  For every set A of features and every sign
-    pattern on the coordinates of A with tⱼ > 0 (only + under positive): solve
-    G_AA u_A = c_A − t_A·sign_A on A plus the intercept; keep it when the signs hold
-    (uⱼ ≥ 0 where constrained) and every feature outside A satisfies its KKT condition
-    (|ĉⱼ| ≤ tⱼ, or ĉⱼ ≤ tⱼ under positive), ĉ = c − Gu.  Every minimiser with a nonsingular
-    G on its support is found, so a unique minimiser is found (module doc).
-    """
-    n, p = len(X), len(X[0])
-    s, v = _weights(X, options), _factors(X, options)
-    positive, intercept = options.get("positive", False), options.get("fit_intercept", False)
-    cols = [_column(X, j) for j in range(p)] + ([[Fraction(1)] * n] if intercept else [])
-    factors = v + ([Fraction(0)] if intercept else [])
-    G = [[sum(si * a * b for si, a, b in zip(s, u, x, strict=True))
-          + (2 * l2 * factors[i] if i == k else 0)
-          for k, x in enumerate(cols)] for i, u in enumerate(cols)]
-    c = [sum(si * a * yi for si, a, yi in zip(s, u, y, strict=True)) for u in cols]
-    t = [l1 * vj for vj in factors]
-    found = set()
-    for mask in product((False, True), repeat=p):
-        A = [j for j in range(p) if mask[j]] + ([p] if intercept else [])
-        signed = [j for j in A if j < p and t[j] > 0]
-        for signs in product(*((1,) if positive else (1, -1) for _ in signed)):
-            sign = dict(zip(signed, signs, strict=True))
-            u_A = _gauss([[G[i][k] for k in A] for i in A],
-                         [c[i] - t[i] * sign.get(i, 0) for i in A])
-            if u_A is None:
-                continue
-            u = [Fraction(0)] * len(cols)
-            for i, value in zip(A, u_A, strict=True):
-                u[i] = value
-            if any(u[j] * sign[j] <= 0 for j in signed):
-                continue
-            if positive and any(u[j] < 0 for j in range(p)):
-                continue
-            chat = [ci - sum(g * uk for g, uk in zip(row, u, strict=True))
-                    for ci, row in zip(c, G, strict=True)]
-            outside = [j for j in range(p) if not mask[j]]
-            if all((chat[j] if positive else abs(chat[j])) <= t[j] for j in outside):
-                found.add((tuple(u[:p]), u[p] if intercept else None))
-    return found
-
-
-def _separable_closed_form(X, y, l1, l2, options):
-    """w by the (one-sided) soft threshold when the weighted-centred columns are S-orthogonal,
-    else None."""
-    s, v = _weights(X, options), _factors(X, options)
-    p = len(X[0])
-    if options.get("fit_intercept"):
-        means, mean_y = _weighted_means(X, y, s)
-        X, y = _centred(X, y, means, mean_y)
-    cols = [_column(X, j) for j in range(p)]
-
-    def inner(u, x):
-        return sum(si * a * b for si, a, b in zip(s, u, x, strict=True))
-
-    if any(inner(cols[i], cols[k]) != 0 for i in range(p) for k in range(i)):
-        return None
-    w = []
-    for j in range(p):
-        denominator = inner(cols[j], cols[j]) + 2 * l2 * v[j]
-        correlation = inner(cols[j], y)
-        if options.get("positive"):
-            top = max(correlation - l1 * v[j], Fraction(0))
-        else:
-            top = _soft(correlation, l1 * v[j])
-        if denominator == 0:
-            if top != 0 or v[j] == 0:
-                return None  # an unpenalised zero column: w_j is arbitrary
-            w.append(Fraction(0))
-        else:
-            w.append(top / denominator)
-    return tuple(w)
-
-
 def _lambda_max(X, y, options):
     try:
         return lambda_max(X, y, **options)
@@ -349,70 +236,55 @@ def _lambda_max(X, y, options):
         return None
 
 
-def _checked_intercept(X, y, spec, solution, cert):
-    """Spec OPTIONS-INTERCEPT-CENTRING: the centred problem without an intercept gives the
-    same w (or, where not unique, the same optimum), and b = ȳ − x̄ᵀw; centring with the
-    unweighted means is wrong whenever the flag WeightedCentring is set."""
-    options = spec.keywords()
-    s = _weights(X, options)
-    rest = {k: v for k, v in options.items() if k != "fit_intercept"}
-    means, mean_y = _weighted_means(X, y, s)
-    Xc, yc = _centred(X, y, means, mean_y)
-    centred = solve(Xc, yc, spec.l1, spec.l2, method="homotopy", **rest)
-    assert centred.objective == solution.objective, "centring changes the optimum"
-    b = mean_y - _dot(means, solution.w)
-    assert b == solution.intercept, "b is not the weighted ybar - xbar^T w"
-    if solution.unique:
-        assert centred.w == solution.w, "the centred problem has another minimiser"
-    flags = set()
-    if len(set(s)) > 1:
-        plain = [Fraction(1)] * len(X)
-        means_u, mean_y_u = _weighted_means(X, y, plain)
-        Xu, yu = _centred(X, y, means_u, mean_y_u)
-        wrong = solve(Xu, yu, spec.l1, spec.l2, method="homotopy", **rest)
-        b_wrong = mean_y_u - _dot(means_u, wrong.w)
-        if not certify(X, y, wrong.w, spec.l1, spec.l2, intercept=b_wrong, **options).optimal:
-            flags.add("WeightedCentring")
-    return flags
-
-
 def _option_test(X, y, spec, with_path):
     """The JSON of one solvable test with options, its exact answer certified here."""
     l1, l2, options = spec.l1, spec.l2, spec.keywords()
-    assert is_binary64(l1) and is_binary64(l2), (l1, l2)
     for key in ("sample_weight", "penalty_factor"):
         assert all(is_binary64(v) for v in options.get(key, ())), (key, options[key])
     Problem(X=X, y=y, l1=l1, l2=l2, **options)  # the reference accepts it
-    solution = solve(X, y, l1, l2, path=True, **options)
-    b = solution.intercept
-    cert = certify(X, y, solution.w, l1, l2, intercept=b, **options)
-    assert cert.optimal and cert.objective == solution.objective and cert.bound == 0
+    solution, cert = solved(X, y, l1, l2, options)
+    w, b = solution.w, solution.intercept
     assert (b is not None) == bool(options.get("fit_intercept"))
-    flags = set(spec.flags) | _path_flags(solution.path)
-    clauses = set(CLAUSES) | spec.clauses
-    w = solution.w
-    s, v = _weights(X, options), _factors(X, options)
+    assert _lambda_max(X, y, options) == solution.lambda_max
+    flags, clauses = answer_flags(solution, "OPTIONS-LAMBDA-MAX")
+    flags |= spec.flags | _option_flags(X, y, options, solution)
+    clauses |= CLAUSES | spec.clauses
     # independent computations of the same answer
     if len(w) <= 5:
-        found = _enumerate(X, y, l1, l2, options)
+        found = enumerate_minimisers(X, y, l1, l2, options)
         assert (w, b) in found, "the enumeration does not find the homotopy's answer"
         if solution.unique:
             assert found == {(w, b)}, "a unique minimiser, but the enumeration finds others"
         elif len(found) < 2:
-            assert any(vj == 0 for vj in v) or l2 == 0, "non-unique without a reason"
+            assert any(vj == 0 for vj in factors(X, options)) or l2 == 0, \
+                "non-unique without a reason"
         for w_other, b_other in found:
             assert certify(X, y, w_other, l1, l2, intercept=b_other, **options).optimal
-    closed = _separable_closed_form(X, y, l1, l2, options)
+    closed = separable_closed_form(X, y, l1, l2, options)
     if closed is not None and solution.unique:
         assert w == closed, "the separable closed form disagrees"
         flags.add("OneFeature" if len(w) == 1 else "Orthogonal")
         clauses |= {"OPTIONS-CD-UPDATE", "SOFT-THRESHOLD"}
     if b is not None:
-        flags |= {"Intercept"} | _checked_intercept(X, y, spec, solution, cert)
+        flags |= {"Intercept"} | centring_flags(X, y, l1, l2, options, solution)
         clauses.add("OPTIONS-INTERCEPT-CENTRING")
-    lam_max = _lambda_max(X, y, options)
-    assert lam_max == solution.lambda_max
-    # flags read off the options and the answer
+    expected = expected_json(solution, [(b or 0) + dot(row, w) for row in X], cert.c, with_path,
+                             exact_or_null("lambdaMax", solution.lambda_max))
+    inputs = {**exact_and_float("l1", l1), **exact_and_float("l2", l2)}
+    for key in OPTION_KEYS:
+        if key in options:
+            value = options[key]
+            inputs.update({key: value} if isinstance(value, bool) else exact_and_float(key, value))
+    if spec.pair is not None:
+        inputs["_pair"] = (spec.pair, spec.scale, solution)
+    return entry(spec.comment, flags, result(solution), clauses, {**inputs, "expected": expected})
+
+
+def _option_flags(X, y, options, solution):
+    """The flags read off the options themselves, and what positivity does to the answer."""
+    l1, l2, lam_max = solution.l1, solution.l2, solution.lambda_max
+    s, v = weights(X, options), factors(X, options)
+    flags = set()
     if any(si != 1 for si in s):
         flags.add("SampleWeight")
     if any(si == 0 for si in s):
@@ -437,33 +309,7 @@ def _option_test(X, y, spec, with_path):
                    and not (k == "penalty_factor" and all(vj == 1 for vj in v))]
     if len(non_default) >= 2:
         flags.add("Combined")
-    if lam_max is not None and l1 >= lam_max and l1 > 0:
-        clauses.add("OPTIONS-LAMBDA-MAX")
-        flags.add("AboveLambdaMax" if l1 > lam_max else "AtLambdaMax")
-    if lam_max is None or l1 == l2 == 0:
-        flags.add("LeastSquares")
-    elif l1 == 0 and l2 > 0:
-        flags.add("Ridge")
-    elif l1 > 0 and l2 > 0:
-        flags.add("ElasticNet")
-    if not solution.unique:
-        flags.add("NonUnique")
-    if any(wj == 0 for wj in w):
-        clauses.add("KKT-ZERO")
-    if any(wj != 0 for wj in w):
-        clauses.add("KKT-NONZERO")
-    fitted = [(b or 0) + _dot(row, w) for row in X]
-    expected = expected_json(solution, fitted, cert.c, with_path,
-                             exact_or_null("lambdaMax", lam_max))
-    inputs = {**exact_and_float("l1", l1), **exact_and_float("l2", l2)}
-    for key in OPTION_KEYS:
-        if key in options:
-            value = options[key]
-            inputs.update({key: value} if isinstance(value, bool) else exact_and_float(key, value))
-    if spec.pair is not None:
-        inputs["_pair"] = (spec.pair, spec.scale, solution)
-    return entry(spec.comment, flags, "valid" if solution.unique else "acceptable", clauses,
-                 {**inputs, "expected": expected})
+    return flags
 
 
 def option_group(comment, X, y, specs, flags=(), clauses=(), with_path=None, **options):
@@ -518,16 +364,8 @@ def link_pairs(groups):
 
 def invalid_option_group(entries):
     """Inputs with a bad option that every port declaring the option must reject."""
-    tests = []
-    for comment, flags, problem in entries:
-        try:
-            Problem.from_json(problem)
-        except ProblemError:
-            pass
-        else:  # pragma: no cover - a generator bug
-            raise AssertionError(f"the reference accepts the 'invalid' problem {problem!r}")
-        tests.append(entry(comment, flags, "invalid", ["OPTIONS-OBJECTIVE"], {"problem": problem}))
-    return {"comment": "options that are not valid: reply {\"error\": ...}", "tests": tests}
+    return invalid_group('options that are not valid: reply {"error": ...}', "OPTIONS-OBJECTIVE",
+                         entries)
 
 
 # --------------------------------------------------------------------------- the cases
