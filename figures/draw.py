@@ -1,68 +1,27 @@
 """Drawing: turns the exact data of the other modules into PNG (or SVG) files.
 
-matplotlib is imported only inside these functions, and only through its
-object-oriented API (``matplotlib.figure.Figure``, rendered by Agg): no pyplot,
-no global backend switch, no state left behind.  Output is deterministic: the
-default style is used whatever the user's matplotlibrc says, and no version or
-date is written into the file.
+This module draws the soft-threshold curves and the KKT band; :mod:`draw_paths` the
+regularisation paths, :mod:`draw_geometry` the diamond and the disc.  The style, and why
+the output is deterministic, is in :mod:`_style`.
 """
 
-from contextlib import contextmanager
-from fractions import Fraction
-from pathlib import Path
+from ._style import (
+    BLUE,
+    GREEN,
+    GREY,
+    ORANGE,
+    SKY,
+    VIOLATION,
+    _f,
+    _figure,
+    _fraction_label,
+    _short,
+    problem_text,
+)
+from .draw_geometry import draw_geometry
+from .draw_paths import draw_paths
 
-from .geometry import least_squares_loss
-
-__all__ = ["draw_geometry", "draw_kkt_band", "draw_paths", "draw_threshold"]
-
-# Okabe–Ito colours (distinguishable with colour-blindness); violations in pure red.
-BLUE, ORANGE, GREEN, VERMILLION = "#0072B2", "#E69F00", "#009E73", "#D55E00"
-PURPLE, SKY, GREY = "#CC79A7", "#56B4E9", "#777777"
-VIOLATION = "#FF0000"
-SERIES = (BLUE, ORANGE, GREEN, PURPLE, VERMILLION, SKY)
-
-_RC = {
-    "font.size": 12,
-    "axes.titlesize": 13,
-    "axes.labelsize": 12,
-    "legend.fontsize": 10.5,
-    "axes.grid": True,
-    "grid.alpha": 0.3,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "svg.hashsalt": "lasso-spec",
-}
-
-
-# Metadata entries that would make the file depend on the date or the matplotlib version.
-_NO_STAMP = {".png": {"Software": None}, ".svg": {"Date": None}, ".pdf": {"CreationDate": None}}
-
-
-@contextmanager
-def _figure(path, width, height, **subplots):
-    """A Figure in the default style with our settings; saved to ``path`` on exit."""
-    try:
-        import matplotlib
-        import matplotlib.style
-        from matplotlib.figure import Figure
-    except ImportError:
-        raise ImportError("drawing figures needs matplotlib: pip install matplotlib") from None
-
-    with matplotlib.style.context("default"), matplotlib.rc_context(_RC):
-        fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
-        axes = fig.subplots(**subplots) if subplots else fig.subplots()
-        yield fig, axes
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fig.savefig(path, metadata=_NO_STAMP.get(path.suffix.lower()))
-
-
-def _f(values):
-    return [float(v) for v in values]
-
-
-def _fraction_label(value):
-    return str(Fraction(value))
+__all__ = ["draw_geometry", "draw_kkt_band", "draw_paths", "draw_threshold", "problem_text"]
 
 
 # ---------------------------------------------------------------- threshold
@@ -249,229 +208,3 @@ def _band_ylim(ax, bands):
     lo, hi = min(values), max(values)
     pad = 0.25 * max(hi - lo, 2 * l1, 1e-12)
     ax.set_ylim(lo - pad, hi + pad)
-
-
-def _short(value):
-    """An exact value as p/q when short, else a 3-significant-digit float."""
-    text = str(Fraction(value))
-    return text if len(text) <= 6 else f"{float(value):.3g}"
-
-
-# ---------------------------------------------------------------- paths
-
-
-def draw_paths(lasso, ridge_full, ridge_zoom, zoom, path, ridge_zeros=(), title=None):
-    """2 × 2: Lasso (top) and Ridge (bottom), full range (left) and λ ≤ zoom (right).
-
-    ``ridge_zeros``: per coefficient, the λ₂ where the Ridge coefficient crosses 0.
-    """
-    with _figure(path, 11, 8.6, nrows=2, ncols=2) as (fig, axes):
-        lam_max = float(lasso.knots[0].lam)
-        for ax, right in ((axes[0][0], lam_max), (axes[0][1], float(zoom))):
-            _lasso_axes(ax, lasso, right)
-        for ax, ridge, right in (
-            (axes[1][0], ridge_full, lam_max),
-            (axes[1][1], ridge_zoom, float(zoom)),
-        ):
-            _ridge_axes(ax, ridge, right, ridge_zeros)
-        reentering = lasso.reentering()
-        crossing = [j for j, roots in enumerate(ridge_zeros) if roots]
-        axes[0][0].set_title("Lasso: exact path, linear between knots")
-        axes[0][1].set_title(
-            f"Lasso, zoom λ₁ ≤ {_short(zoom)}"
-            + _who(reentering, "leaves and re-enters", "leave and re-enter")
-        )
-        axes[1][0].set_title("Ridge: smooth, shrinks but never stays at 0")
-        axes[1][1].set_title(
-            f"Ridge, zoom λ₂ ≤ {_short(zoom)}" + _who(crossing, "only crosses 0", "only cross 0")
-        )
-        fig.suptitle(title or "Regularisation paths", fontsize=14)
-
-
-def _who(indices, one, several):
-    """': w₁ leaves' for one index, ': w₁, w₃ leave' for several, '' for none."""
-    if not indices:
-        return ""
-    names = ", ".join(f"w{_sub(j + 1)}" for j in indices)
-    return f": {names} {one if len(indices) == 1 else several}"
-
-
-def _lasso_axes(ax, lasso, right):
-    lams = [float(k.lam) for k in lasso.knots]
-    for j in range(lasso.p):
-        ax.plot(
-            lams,
-            [float(k.w[j]) for k in lasso.knots],
-            color=SERIES[j],
-            lw=2.2,
-            marker="o",
-            ms=5,
-            label=f"w{_sub(j + 1)}",
-        )
-        for lo, hi in lasso.zero_intervals(j):
-            if hi < lasso.knots[0].lam:  # it had entered, left, and stays 0 on [lo, hi]
-                ax.axvspan(
-                    float(lo),
-                    float(hi),
-                    color=SERIES[j],
-                    alpha=0.12,
-                    lw=0,
-                    label=f"w{_sub(j + 1)} = 0 exactly on [{lo}, {hi}]",
-                )
-    for k in lasso.knots:
-        if float(k.lam) <= right:
-            ax.axvline(float(k.lam), color=GREY, lw=0.7, ls=":")
-    _knot_labels(ax, lasso, right)
-    ax.axhline(0, color="black", lw=0.8)
-    ax.set_xlim(right * 1.02, -right * 0.02)  # λ decreasing to the right: the path's direction
-    ax.set_xlabel("λ₁  (decreasing →)")
-    ax.set_ylabel(r"coefficient $w_j(\lambda_1)$")
-    ax.legend(loc="lower left", fontsize=9.5)
-
-
-def _knot_labels(ax, lasso, right):
-    """Each knot's exact λ on a top axis; knots too close to a labelled one are left to the zoom."""
-    labelled = []
-    for k in lasso.knots:
-        lam = float(k.lam)
-        if lam <= right and all(abs(lam - other) > 0.06 * right for other, _ in labelled):
-            labelled.append((lam, str(k.lam)))
-    top = ax.secondary_xaxis("top")
-    top.set_xticks([lam for lam, _ in labelled], [text for _, text in labelled], fontsize=9.5)
-    top.tick_params(colors=GREY)
-    top.set_xlabel("knots (exact λ)", fontsize=9.5, color=GREY)
-
-
-def _ridge_axes(ax, ridge, right, zeros):
-    lams = _f(ridge.lambdas)
-    for j in range(len(ridge.w[0])):
-        ax.plot(
-            lams, [float(w[j]) for w in ridge.w], color=SERIES[j], lw=2.2, label=f"w{_sub(j + 1)}"
-        )
-    for j, roots in enumerate(zeros):
-        for root in roots or ():
-            if float(root) <= right:
-                ax.plot([float(root)], [0], marker="o", ms=8, mfc="white", color=SERIES[j])
-                ax.annotate(
-                    f"w{_sub(j + 1)} = 0 only at\nλ₂ ≈ {float(root):.4f}",
-                    xy=(float(root), 0),
-                    xytext=(-150, 40),
-                    textcoords="offset points",
-                    fontsize=9.5,
-                    color=SERIES[j],
-                    arrowprops=dict(arrowstyle="->", color=SERIES[j]),
-                )
-    ax.axhline(0, color="black", lw=0.8)
-    ax.set_xlim(right * 1.02, -right * 0.02)
-    ax.set_xlabel("λ₂  (decreasing →)")
-    ax.set_ylabel(r"coefficient $w_j(\lambda_2)$")
-    ax.legend(loc="lower left", fontsize=9.5)
-
-
-def _sub(n):
-    return str(n).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
-
-
-# ---------------------------------------------------------------- geometry
-
-
-def draw_geometry(geom, path):
-    """Two panels: the diamond with the Lasso solution, the disc with the Ridge solution."""
-    import numpy as np
-
-    lo, hi = _geometry_window(geom)
-    with _figure(path, 11, 5.6, ncols=2, sharex=True, sharey=True) as (fig, axes):
-        W1, W2 = np.meshgrid(np.linspace(lo, hi, 400), np.linspace(lo, hi, 400))
-        X = [[float(v) for v in row] for row in geom.X]
-        loss = least_squares_loss(X, _f(geom.y), (W1, W2))
-        for ax, which in zip(axes, ("lasso", "ridge"), strict=True):
-            _geometry_axes(ax, geom, _region(geom, which), (W1, W2, loss))
-            ax.set_xlim(lo, hi)
-            ax.set_ylim(lo, hi)
-        fig.suptitle(
-            "Why Lasso gives exact zeros: loss contours meet the diamond at a corner\n"
-            + problem_text(geom.X, geom.y),
-            fontsize=13,
-        )
-
-
-def _geometry_window(geom):
-    """A square window holding both regions, the solutions and the least-squares minimum."""
-    size = max(float(geom.diamond_t), float(geom.disc_r2) ** 0.5)
-    return -1.6 * size, max([*_f(geom.ols), size]) + 0.6
-
-
-def _region(geom, which):
-    """The outline of the constraint region, the touching level, the solution, and labels."""
-    import numpy as np
-
-    if which == "lasso":
-        t = float(geom.diamond_t)
-        outline = np.array([[t, 0], [0, t], [-t, 0], [0, -t], [t, 0]])
-        zero = "".join(f": w{_sub(j + 1)} = 0" for j, v in enumerate(geom.lasso) if v == 0)
-        return dict(
-            outline=outline,
-            level=geom.lasso_level,
-            w=geom.lasso,
-            colour=BLUE,
-            region=f"diamond |w₁| + |w₂| ≤ t = {geom.diamond_t}",
-            solution=f"Lasso solution ({_pair(geom.lasso)}), λ₁ = {geom.l1}{zero}",
-            title="Lasso (L1): the contour touches a corner",
-        )
-    theta = np.linspace(0, 2 * np.pi, 361)
-    r = float(geom.disc_r2) ** 0.5
-    return dict(
-        outline=np.column_stack([r * np.cos(theta), r * np.sin(theta)]),
-        level=geom.ridge_level,
-        w=geom.ridge,
-        colour=ORANGE,
-        region=f"disc w₁² + w₂² ≤ R², R = {r:.3f}",
-        solution=f"Ridge solution ({_pair(geom.ridge)}), λ₂ = {geom.l2}",
-        title="Ridge (L2): the contour touches a smooth edge",
-    )
-
-
-def _geometry_axes(ax, geom, region, grid):
-    W1, W2, loss = grid
-    outline, level = region["outline"], float(region["level"])
-    ax.fill(outline[:, 0], outline[:, 1], color=region["colour"], alpha=0.2, lw=0)
-    ax.plot(outline[:, 0], outline[:, 1], color=region["colour"], lw=2.2, label=region["region"])
-    minimum = float(least_squares_loss(geom.X, geom.y, geom.ols))
-    others = [minimum + (level - minimum) * s for s in (0.15, 0.45, 1.8, 3.0)]
-    ax.contour(W1, W2, loss, levels=others, colors=GREY, linewidths=0.9)
-    ax.contour(W1, W2, loss, levels=[level], colors="black", linewidths=2)
-    ax.plot([], [], color="black", lw=2, label="loss contour through the solution")
-    ax.plot(
-        *_f(geom.ols),
-        marker="*",
-        ms=16,
-        color="black",
-        ls="none",
-        label=f"least-squares minimum ({_pair(geom.ols)})",
-    )
-    ax.plot(
-        *_f(region["w"]),
-        marker="o",
-        ms=11,
-        color=VERMILLION,
-        mec="black",
-        ls="none",
-        label=region["solution"],
-    )
-    ax.axhline(0, color="black", lw=0.8)
-    ax.axvline(0, color="black", lw=0.8)
-    ax.set_aspect("equal")
-    ax.set_xlabel("w₁")
-    ax.set_ylabel("w₂")
-    ax.set_title(region["title"])
-    ax.legend(loc="upper left", fontsize=9)
-
-
-def _pair(w):
-    return ", ".join(str(Fraction(v)) for v in w)
-
-
-def problem_text(X, y):
-    """'X = [[1,1],[1,0]], y = (3,2)' with exact entries, for titles."""
-    rows = ",".join("[" + ",".join(str(Fraction(v)) for v in row) + "]" for row in X)
-    return f"X = [{rows}], y = ({','.join(str(Fraction(v)) for v in y)})"
