@@ -25,6 +25,11 @@ def dot(u, v):
     return sum((a * b for a, b in zip(u, v, strict=True)), Fraction(0))
 
 
+def canonical_lambda_max(X, y):
+    """max_j |x_jᵀy|: the smallest l1 at which w = 0 is optimal, without options."""
+    return max(abs(dot(column(X, j), y)) for j in range(len(X[0])))
+
+
 def inner(s, u, x):
     """uᵀSx with S = diag(s)."""
     return sum((si * a * b for si, a, b in zip(s, u, x, strict=True)), Fraction(0))

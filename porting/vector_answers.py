@@ -1,16 +1,35 @@
 """The exact answer of one vector and what it shows: solved, certified, flagged.
 
-Shared by both families of files (the canonical problem and the options): every solvable
-test is solved by ``reference.solve`` with its path and certified exactly by
+Shared by both families of files (the canonical problem: porting/canonical_family.py; the
+options: porting/option_family.py): a test is described by a ``Spec``; every solvable test
+is solved by ``reference.solve`` with its path and certified exactly by
 ``reference.certify`` (``solved``); the flags and clauses that an answer shows, whatever
-the options, are read off it here (``answer_flags``); an invalid input must be rejected by
-the reference (``invalid_group``).
+the options, are read off it here (``answer_flags``); a group solves one test per spec on
+its shared X and y (``solved_group``); an invalid input must be rejected by the reference
+(``invalid_group``).
 """
 
+from fractions import Fraction
 from itertools import pairwise
 
-from lasso_spec.porting.vector_format import entry, is_binary64
+from lasso_spec.porting.vector_format import (
+    entry,
+    exact_and_float,
+    exact_data,
+    group_json,
+    is_binary64,
+)
 from lasso_spec.reference import Problem, ProblemError, certify, solve
+
+
+class Spec:
+    """One solvable test: l1, l2 and what it is about (a comment, flags, spec clauses and
+    the claims-ledger IDs it bears on)."""
+
+    def __init__(self, l1, l2=0, comment="", flags=(), clauses=(), claims=()):
+        self.l1, self.l2 = Fraction(l1), Fraction(l2)
+        self.comment, self.flags = comment, set(flags)
+        self.clauses, self.claims = set(clauses), set(claims)
 
 
 def solved(X, y, l1, l2, options=None):
@@ -22,10 +41,6 @@ def solved(X, y, l1, l2, options=None):
     cert = certify(X, y, solution.w, l1, l2, intercept=solution.intercept, **options)
     assert cert.optimal and cert.objective == solution.objective and cert.bound == 0
     return solution, cert
-
-
-def result(solution):
-    return "valid" if solution.unique else "acceptable"
 
 
 def path_flags(path):
@@ -82,6 +97,30 @@ def answer_flags(solution, lambda_clause):
     if not solution.unique:
         flags.add("NonUnique")
     return flags, clauses
+
+
+def solved_entry(spec, solution, flags, clauses, expected, options=None):
+    """The JSON of one solvable test: the spec's and the answer's flags and clauses, its l1
+    and l2, ``options`` (the options' keys, as sent) and its expected answer."""
+    fields = {**exact_and_float("l1", spec.l1), **exact_and_float("l2", spec.l2),
+              **(options or {}), "expected": expected}
+    return entry(spec.comment, spec.flags | flags, "valid" if solution.unique else "acceptable",
+                 spec.clauses | clauses, fields)
+
+
+def solved_group(comment, X, y, specs, make_test, flags=(), clauses=(), with_path=None):
+    """A group of solvable tests: ``make_test(X, y, spec, with_path)`` for each spec, on the
+    exact X and y they share.  ``flags`` and ``clauses`` apply to every test; the tests
+    store their exact path (``with_path``, by default) when p <= 8."""
+    X, y = exact_data(X, y)
+    if with_path is None:
+        with_path = len(X[0]) <= 8
+    tests = []
+    for spec in specs:
+        spec.flags |= set(flags)
+        spec.clauses |= set(clauses)
+        tests.append(make_test(X, y, spec, with_path))
+    return group_json(comment, X, y, tests)
 
 
 def invalid_group(comment, clause, entries):

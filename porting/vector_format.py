@@ -23,6 +23,7 @@ value.  The text is deterministic (keys in a fixed order, no timestamps):
 import json
 from fractions import Fraction
 
+from lasso_spec.porting.exact_checks import canonical_lambda_max
 from lasso_spec.reference.problem import format_number
 
 SCHEMA_NAME = "schema.json"
@@ -124,17 +125,14 @@ def expected_json(solution, fitted, correlations, with_path, extra=None):
 
 def group_json(comment, X, y, tests):
     """A test group: the exact X and y that its tests share, and the canonical λ_max."""
-    p = len(X[0])
-    lam_max = max(abs(sum((row[j] * yi for row, yi in zip(X, y, strict=True)), Fraction(0)))
-                  for j in range(p))
     return {
         "comment": comment,
         "n": len(X),
-        "p": p,
+        "p": len(X[0]),
         "X": [[exact(v) for v in row] for row in X],
         "XFloat": [[nearest_float(v) for v in row] for row in X],
         **exact_and_float("y", y),
-        **exact_and_float("lambdaMax", lam_max),
+        **exact_and_float("lambdaMax", canonical_lambda_max(X, y)),
         "tests": tests,
     }
 
