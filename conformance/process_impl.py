@@ -1,43 +1,7 @@
-"""The process protocol: an implementation in any language, spoken to over a pipe.
+"""The process protocol's client: a port (any language) spoken to over a pipe.
 
-A *port* is any command that reads problems from stdin, one JSON object per
-line, and writes exactly one JSON line per problem to stdout, in order,
-flushing after each, until stdin closes::
-
-    → {"X": [[1, 1], [1, 0], [0, 1]], "y": [3, 2, 1], "l1": 1, "l2": 0}
-    ← {"w": [1.6666666666666667, 0.6666666666666666]}
-    → {"X": [[1]], "y": [1], "l1": -1, "l2": 0}
-    ← {"error": "l1 must be >= 0, got -1"}
-
-Problem lines have the keys X (a list of n rows of p numbers), y (n numbers),
-l1 and l2 (numbers >= 0; l2 may be omitted and then means 0); the port minimises
-F(w) = ½‖y − Xw‖² + l1‖w‖₁ + l2‖w‖₂² (spec OBJECTIVE).  The options of spec
-OPTIONS-OBJECTIVE are optional keys, sent only to a port that declares them and only
-when not at their default: ``fit_intercept`` and ``positive`` (booleans),
-``sample_weight`` (n numbers) and ``penalty_factor`` (p numbers); with
-``fit_intercept`` the reply carries ``"intercept"`` (a number) beside ``"w"``.
-A number is a JSON number or an exact string "p/q" (or "p"); non-finite
-values, which JSON cannot carry, are sent as the strings "NaN", "Infinity" and
-"-Infinity", and a port must reject them.  A reply is an object with exactly
-one of ``"w"`` (p numbers, JSON numbers or "p/q" strings) or ``"error"`` (a
-string), plus optionally ``"info"`` (any JSON, for diagnostics; ignored).
-
-One optional request lets a port describe itself::
-
-    → {"capabilities": true}
-    ← {"name": "lasso_cd.js", "version": "1.0.0",
-       "capabilities": {"least_squares": false, "exact_zeros": true},
-       "relative_gap": 1e-10, "reasons": {"least_squares": "why not"}}
-
-All keys are optional.  ``capabilities`` maps the conformance suite's names
-(``lasso``, ``elastic_net``, ``ridge``, ``least_squares`` — the problem kinds —
-and ``exact_zeros``) to booleans; kinds not listed are supported, exact zeros
-are not promised unless listed.  ``relative_gap`` is the port's accuracy
-promise, F(w) − F* ≤ relative_gap · ½‖y‖² (0, the default, means exact
-answers); ``reasons`` says why a kind is declined.  A port that does not
-implement the request simply answers ``{"error": ...}`` (as it must for any
-line that is not a problem); it is then named by its command, its version is
-"unknown", and it declares nothing.
+The protocol itself — problem lines, replies, the optional self-description — is stated
+in :mod:`protocol` and in porting/README.md.
 
 This module is the client: ``ProcessImplementation(command)`` starts the
 command once (``shlex.split``, no shell), reuses it for every problem, and
@@ -59,6 +23,7 @@ beyond the float64 range is refused.  Each is an ImplementationError that says w
 bound was exceeded.  Each problem has a timeout (``timeout``, ``--impl-timeout``).
 """
 
+
 from __future__ import annotations
 
 import collections
@@ -69,78 +34,24 @@ import shlex
 import subprocess
 import threading
 from decimal import Decimal
-from fractions import Fraction
-from numbers import Integral, Real
 
-from lasso_spec.reference import ProblemError, parse_number
+from lasso_spec.reference import ProblemError
 from lasso_spec.reference.problem import loads
 
-_FLOAT_MAX = Fraction(1.7976931348623157e308)
+from .protocol import (
+    _FLOAT_MAX,
+    _NUMBER_STRING,
+    DESCRIBE,
+    MALFORMED,
+    ImplementationError,
+    _describe_problem,
+    _parse_coefficient,
+    encode_problem,
+)
 
 __all__ = ["DESCRIBE", "ImplementationError", "ProcessImplementation", "encode_problem"]
 
-_NUMBER_STRING = "a JSON number or a \"p/q\" string"
-_SHOW = 600  # characters of a problem line quoted in an error message
 MAX_LINE = 64 * 2**20  # bytes of one reply line; a longer line is refused
-MALFORMED = "wrong: malformed reply (the port broke the protocol)"
-DESCRIBE = {"capabilities": True}  # the optional self-description request
-
-
-class ImplementationError(Exception):
-    """The process did not answer a request correctly (crash, hang, malformed reply, ...).
-
-    ``triage`` is the one-line label of the failure for the verdict.
-    """
-
-    def __init__(self, message, triage=MALFORMED):
-        super().__init__(message)
-        self.triage = triage
-
-
-def _encode_number(value):
-    """A JSON-ready number: ints stay ints, Fractions become "p/q", floats stay floats."""
-    if isinstance(value, bool) or value is None or isinstance(value, str):
-        return value  # sent as is: the port must reject what is not a number
-    if isinstance(value, Fraction):
-        return str(value)
-    if isinstance(value, Integral):
-        return int(value)
-    if isinstance(value, Real):
-        value = float(value)
-        if math.isnan(value):
-            return "NaN"
-        if math.isinf(value):
-            return "Infinity" if value > 0 else "-Infinity"
-        return value
-    return value
-
-
-def _encode(value):
-    if hasattr(value, "tolist"):  # numpy arrays and scalars
-        value = value.tolist()
-    if isinstance(value, (list, tuple)):
-        return [_encode(v) for v in value]
-    return _encode_number(value)
-
-
-def encode_problem(X, y, l1, l2=0, **options):
-    """The problem object sent on one line (numbers encoded as described in the module doc);
-    non-default options are optional keys (booleans, or lists of numbers)."""
-    line = {"X": _encode(X), "y": _encode(y), "l1": _encode(l1), "l2": _encode(l2)}
-    for key, value in options.items():
-        line[key] = value if isinstance(value, bool) else _encode(value)
-    return line
-
-
-def _parse_coefficient(value, j):
-    """An exact Fraction from a reply entry; ProblemError saying why when it is not one."""
-    name = "intercept" if j is None else f"w[{j}]"
-    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ProblemError(f"{name} must be {_NUMBER_STRING}, got {str(value)[:80]!r}")
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ProblemError(f"{name} must be finite, got {value!r} (a JSON number beyond "
-                           "float64 reads as infinite)")
-    return parse_number(value, name)
 
 
 def _read_stdout(stream, lines):
@@ -167,18 +78,6 @@ def _read_stderr(stream, tail):
     for line in stream:
         tail.append(line.rstrip("\n"))
 
-
-def _describe_problem(problem):
-    """A short description of a problem for error messages: shape, penalties, and the line."""
-    text = json.dumps(problem)
-    if len(text) > _SHOW:
-        text = text[:_SHOW] + f"... ({len(text)} characters)"
-    shape = ""
-    if isinstance(problem, dict) and isinstance(problem.get("X"), list):
-        X = problem["X"]
-        p = len(X[0]) if X and isinstance(X[0], list) else "?"
-        shape = f"n={len(X)}, p={p}, l1={problem.get('l1')!r}, l2={problem.get('l2', 0)!r}; "
-    return f"{shape}line: {text}"
 
 
 class ProcessImplementation:
