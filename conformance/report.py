@@ -198,7 +198,8 @@ def write_kkt_bands(results, report_path, gap_rtol):
     [−λ₁, λ₁], with the violations marked, allowing each coordinate the KKT tolerance
     δ_j = √(2G(‖x_j‖² + 2λ₂)) of the verdict (spec CONFORMANCE-TOLERANCE).  Each failure
     entry gets ``"kkt_band"``: the file's path, or why there is none (matplotlib is an
-    optional extra).  Returns the paths written.
+    optional extra; a problem with options has no band: the figure is the canonical KKT
+    picture, and its answer (w, b) is not a canonical w).  Returns the paths written.
     """
     from lasso_spec.reference import Problem
 
@@ -222,6 +223,10 @@ def write_kkt_bands(results, report_path, gap_rtol):
         if failure not in failures:
             continue
         problem = Problem.from_json(failure["problem_judged"])
+        if problem.options:  # the band is the canonical KKT picture (no b, s, v, w ≥ 0)
+            failure["kkt_band"] = ("not drawn: the KKT band is drawn for problems without "
+                                   "options (intercept, weights, positivity, penalty factors)")
+            continue
         G = gap_tolerance(problem, gap_rtol)
         delta = [math.sqrt(float(2 * G * a)) for a in augmented_column_norms_sq(problem)]
         slug = re.sub(r"[^A-Za-z0-9]+", "-", entry["check"]).strip("-")
