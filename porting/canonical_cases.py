@@ -1,9 +1,7 @@
 """The canonical vectors' small cases, which a person can check by hand: the groups of
 ``lasso_test.json``, ``elastic_net_test.json``, ``ridge_test.json`` and
 ``least_squares_test.json`` (the files: porting/canonical_vectors.py).
-
-tcIds are numbered in file order; new cases are appended at the end of a file so that
-existing tcIds keep their meaning.
+New cases go at the end of a file, so that the tcIds keep their meaning (vector_format.number).
 """
 
 from fractions import Fraction

@@ -1,8 +1,6 @@
 """The options' cases for an intercept and for sample weights: the groups of
 ``intercept_test.json`` and ``sample_weight_test.json`` (the files: porting/option_vectors.py).
-
-tcIds are numbered in file order; new cases are appended at the end of a file so that
-existing tcIds keep their meaning.
+New cases go at the end of a file, so that the tcIds keep their meaning (vector_format.number).
 """
 
 from fractions import Fraction

@@ -1,9 +1,7 @@
 """The options' cases for non-negativity, for penalty factors and for the options together:
 the groups of ``positive_test.json``, ``penalty_factor_test.json`` and
 ``options_combined_test.json`` (the files: porting/option_vectors.py).
-
-tcIds are numbered in file order; new cases are appended at the end of a file so that
-existing tcIds keep their meaning.
+New cases go at the end of a file, so that the tcIds keep their meaning (vector_format.number).
 """
 
 from fractions import Fraction

@@ -141,7 +141,9 @@ def group_json(comment, X, y, tests):
 
 
 def number(groups):
-    """Give every test its tcId, its place in the file counted from 1; the tests in order."""
+    """Give every test its tcId, its place in the file counted from 1; the tests in order.
+
+    A tcId names a test for good: new cases are appended at the end of a file."""
     tests = [test for g in groups for test in g["tests"]]
     for tc_id, test in enumerate(tests, start=1):
         test["tcId"] = tc_id
