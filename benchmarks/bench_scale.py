@@ -3,9 +3,13 @@
     python benchmarks/bench_scale.py [--homotopy-up-to N] [--only NAME ...]
 
 Problems are float64, generated with numpy from fixed seeds (arbitrary doubles,
-not dyadic toys); λ₁ is a fraction of λ_max.  Each row: wall-clock time, the
-support size and the bits of w* (the largest bit length of a numerator or
-denominator), for ``solve(method="refine")`` and, where n·p ≤ N (default
+not dyadic toys); λ₁ is a fraction of λ_max.  The "options" rows add every option at
+once: fit_intercept=True, random positive sample weights in [0.5, 2], positive=True and
+penalty factors in [0.5, 2], ten of them 0 (unpenalised features); their λ_max is
+estimated in float64 (the least-squares fit on the unpenalised columns) and the exact
+one is printed.  Each row: wall-clock time, the CPU time of this process (the
+machine may be shared), the support size and the bits of w* (the largest bit
+length of a numerator or denominator), for ``solve(method="refine")`` and, where n·p ≤ N (default
 5000, i.e. 100 × 50), ``solve(method="homotopy")`` on the same problem in the
 same run.  The refinement's time is split into its stages (input conversion,
 float proposal, exact restricted solves, exact KKT checks, the Solution) by
@@ -39,7 +43,7 @@ def _timed(owner, name, stage):
 
 
 _timed(refine, "as_problem", "convert")
-_timed(refine, "_float_proposal", "float")
+_timed(refine, "proposal", "float")
 _timed(refine._IntegerProblem, "__init__", "integers")
 _timed(refine._IntegerProblem, "restricted_minimiser", "exact solve")
 _timed(refine._IntegerProblem, "scaled_correlations", "KKT check")
@@ -54,11 +58,40 @@ def gaussian(n, p, seed=0):
     return X, X @ beta + rng.standard_normal(n)
 
 
+def with_options(n, p, seed=0):
+    """A Gaussian problem with every option: (X, y, options)."""
+    X, y = gaussian(n, p, seed)
+    rng = np.random.default_rng(seed + 1)
+    factors = rng.uniform(0.5, 2, p)
+    factors[rng.choice(p, 10, replace=False)] = 0.0  # ten unpenalised features
+    options = {
+        "fit_intercept": True,
+        "sample_weight": rng.uniform(0.5, 2, n).tolist(),
+        "positive": True,
+        "penalty_factor": factors.tolist(),
+    }
+    return X, y + 3, options
+
+
+def float_lambda_max(X, y, options):
+    """λ_max in float64: max over penalised j of max(ĉⱼ, 0)/vⱼ (or |ĉⱼ|/vⱼ) at the weighted
+    least-squares fit on the unpenalised columns and the intercept (positivity ignored)."""
+    if not options:
+        return float(np.max(np.abs(X.T @ y)))
+    v, s = np.array(options["penalty_factor"]), np.sqrt(options["sample_weight"])
+    U = np.hstack([X[:, v == 0], np.ones((len(y), 1))])
+    r = y - U @ np.linalg.lstsq(U * s[:, None], y * s, rcond=None)[0]
+    c = X.T @ (s * s * r)
+    return float(np.max(np.maximum(c, 0)[v > 0] / v[v > 0]))
+
+
 PROBLEMS = {
-    "gaussian 100×50": (lambda: gaussian(100, 50), 0.01),
-    "gaussian 200×100": (lambda: gaussian(200, 100), 0.01),
-    "gaussian 1000×500": (lambda: gaussian(1000, 500), 0.01),
-    "wide 200×2000": (lambda: gaussian(200, 2000), 0.01),
+    "gaussian 100×50": (lambda: (*gaussian(100, 50), {}), 0.01),
+    "gaussian 200×100": (lambda: (*gaussian(200, 100), {}), 0.01),
+    "gaussian 1000×500": (lambda: (*gaussian(1000, 500), {}), 0.01),
+    "wide 200×2000": (lambda: (*gaussian(200, 2000), {}), 0.01),
+    "options 1000×500": (lambda: with_options(1000, 500), 0.01),
+    "options wide 200×2000": (lambda: with_options(200, 2000), 0.01),
 }
 
 
@@ -67,19 +100,22 @@ def bits(w):
 
 
 def run(name, make, fraction, method):
-    X, y = make()
-    l1 = fraction * float(np.max(np.abs(X.T @ y)))
+    X, y, options = make()
+    l1 = fraction * float_lambda_max(X, y, options)
     Xl, yl = X.tolist(), y.tolist()
     STAGES.clear()
-    start = time.perf_counter()
-    s = solve(Xl, yl, l1, method=method)
-    elapsed = time.perf_counter() - start
+    start, cpu = time.perf_counter(), time.process_time()
+    s = solve(Xl, yl, l1, method=method, **options)
+    elapsed, cpu = time.perf_counter() - start, time.process_time() - cpu
     stages = ", ".join(f"{k} {v:.2f}" for k, v in STAGES.items()) if method == "refine" else ""
-    optimal = certify(Xl, yl, s.w, l1).optimal if X.size <= 50_000 else "(not re-checked)"
+    optimal = "(not re-checked)"
+    if X.size <= 50_000:
+        optimal = certify(Xl, yl, s.w, l1, intercept=s.intercept, **options).optimal
     support = sum(v != 0 for v in s.w)
+    exact_max = f" (exact λ_max {float(s.lambda_max):.6g})" if options else ""
     print(
-        f"| {name} | {fraction}·λ_max | {method} | {elapsed:.2f} | {support} | {bits(s.w)} "
-        f"| {optimal} | {stages} |",
+        f"| {name} | {fraction}·λ_max{exact_max} | {method} | {elapsed:.2f} | {cpu:.2f} "
+        f"| {support} | {bits(s.w)} | {optimal} | {stages} |",
         flush=True,
     )
     return s
@@ -91,12 +127,15 @@ def main():
     parser.add_argument("--only", nargs="*", default=list(PROBLEMS))
     args = parser.parse_args()
     print(f"python-flint: {_flint.HAVE_FLINT}")
-    print("| problem | λ₁ | method | time (s) | support | bits of w* | certified | stages (s) |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| problem | λ₁ | method | time (s) | CPU (s) | support | bits of w* | certified "
+        "| stages (s) |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
     for name in args.only:
         make, fraction = PROBLEMS[name]
         refined = run(name, make, fraction, "refine")
-        X, _ = make()
+        X, _, _ = make()
         if X.size <= args.homotopy_up_to:
             traced = run(name, make, fraction, "homotopy")
             assert traced.objective == refined.objective and traced.w == refined.w

@@ -49,7 +49,7 @@ from ._path import IntegerProblem, start, trace
 from ._unique import is_unique as _is_unique
 from ._validate import ProblemError, as_matrix, as_problem, as_vector
 from .certificate import objective
-from .options import Options, as_options, quadratic
+from .options import as_options, quadratic
 
 __all__ = ["Knot", "Solution", "lambda_max", "solve"]
 
@@ -87,9 +87,6 @@ class Solution:
     unique: bool
     objective: Fraction
     intercept: Fraction | None = None
-
-
-_OPTIONS = "fit_intercept", "sample_weight", "positive", "penalty_factor"
 
 
 def lambda_max(
@@ -150,9 +147,8 @@ def solve(
     ``method``: "homotopy" (this module; it always records the path), "refine"
     (:mod:`refine`, iterative refinement for realistic sizes; ``path == ()``), or
     "auto": the homotopy when ``path`` is requested or n·p ≤ AUTO_REFINE_SIZE,
-    refinement otherwise.  Both return the same exact w (where unique) and F*.
-    Refinement does not support the options yet: with non-default options "auto"
-    always uses the homotopy and "refine" is refused.
+    refinement otherwise, with or without the options.  Both return the same exact w
+    and intercept (where unique), F*, ``unique`` and ``lambda_max``.
 
     >>> s = solve([[1, 1], [1, 0], [0, 1]], [3, 2, 1], 1)
     >>> s.w, s.unique, s.objective
@@ -175,26 +171,12 @@ def solve(
         positive=positive,
         penalty_factor=penalty_factor,
     )
-    if method == "refine" and not options.default:
-        raise ProblemError(
-            f'method="refine" does not support the options yet ({_non_default(options)}); '
-            'use method="homotopy"'
-        )
     large = len(X) * len(X[0]) > AUTO_REFINE_SIZE
-    if method == "refine" or (method == "auto" and large and not path and options.default):
+    if method == "refine" or (method == "auto" and large and not path):
         from .refine import refine  # refine builds on this module
 
-        return refine(X, y, l1, l2)
+        return refine(X, y, l1, l2, **options.keywords())
     return _homotopy(X, y, l1, l2, options)
-
-
-def _non_default(options):
-    defaults = Options()
-    return ", ".join(
-        f"{name}={'...' if name in ('sample_weight', 'penalty_factor') else getattr(options, name)}"
-        for name in _OPTIONS
-        if getattr(options, name) != getattr(defaults, name)
-    )
 
 
 def _homotopy(X, y, l1, l2, options):

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from lasso_spec.conformance import cli
+from lasso_spec.conformance import certify_command, cli
 from lasso_spec.conformance.api import parametrize_checks, run_checks
 from lasso_spec.conformance.report import Collector, new_stats
 
@@ -233,7 +233,7 @@ def test_the_summary_table_wraps_long_notes_without_cutting_them():
 def _certify(*args, text=None):
     out, err = io.StringIO(), io.StringIO()
     parsed = cli._parser().parse_args(["certify", *args])
-    status = cli.run_certify(parsed, stdin=io.StringIO(text or ""), out=out, err=err)
+    status = certify_command.run_certify(parsed, stdin=io.StringIO(text or ""), out=out, err=err)
     return status, (json.loads(out.getvalue()) if out.getvalue() else None), err.getvalue()
 
 

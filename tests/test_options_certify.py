@@ -4,6 +4,7 @@ The problems, the strategy and the independent oracle are those of
 tests/test_options_oracle.py.
 """
 
+from dataclasses import replace
 from fractions import Fraction
 from itertools import pairwise
 
@@ -190,14 +191,18 @@ def test_the_intercept_is_required_with_fit_intercept_and_refused_without(functi
         function(GOOD_X, GOOD_Y, [0, 0], 1, intercept=float("inf"), fit_intercept=True)
 
 
-def test_refinement_does_not_take_the_options_yet():
-    with pytest.raises(
-        ProblemError,
-        match=r'method="refine" does not support the options yet '
-        r"\(fit_intercept=True, sample_weight=...\)",
-    ):
-        solve(GOOD_X, GOOD_Y, 1, method="refine", fit_intercept=True, sample_weight=[1, 2])
+def test_refinement_takes_the_options():
+    """method="refine" returns the homotopy's answer under the options, and "auto" refines
+    large option problems too (tests/test_refine_options.py checks every combination)."""
+    X, y, options = [[1, 1], [1, 0], [0, 1]], [3, 2, 1], {"fit_intercept": True}
+    s = solve(X, y, Fraction(1, 4), method="refine", sample_weight=[1, 2, 3], **options)
+    exact = solve(X, y, Fraction(1, 4), method="homotopy", sample_weight=[1, 2, 3], **options)
+    assert s.path == () and s.unique and s == replace(exact, path=())
+    assert (s.w, s.intercept) == ((Fraction(17, 12), Fraction(3, 8)), Fraction(17, 24))
     X = [[(i * j) % 5 - 2 for j in range(20)] for i in range(21)]  # n·p above AUTO_REFINE_SIZE
     y = [i % 3 - 1 for i in range(21)]
-    s = solve(X, y, 2, positive=True)  # "auto" takes the homotopy under the options
-    assert s.path != () and certify(X, y, s.w, 2, positive=True).optimal
+    s = solve(X, y, 2, positive=True)  # "auto" refines under the options
+    exact = solve(X, y, 2, positive=True, method="homotopy")
+    assert s.path == () and exact.path != ()
+    assert (s.objective, s.unique, s.lambda_max) == (exact.objective, False, exact.lambda_max)
+    assert certify(X, y, s.w, 2, positive=True).optimal
