@@ -224,9 +224,15 @@ def test_isolated_solver_closes_its_worker():
 
 
 def _pytest(*args):
+    """The gate in a subprocess; its report (and any KKT band figure) goes to a temporary
+    directory, never into the repository, and no summary reaches $GITHUB_STEP_SUMMARY."""
+    import tempfile
+
     environment = dict(os.environ, PYTHONPATH=str(ROOT / "tests"))
-    for key in ("LASSO_IMPL", "LASSO_IMPL_CMD", "LASSO_XFAILS", "LASSO_REPORT"):
+    for key in ("LASSO_IMPL", "LASSO_IMPL_CMD", "LASSO_XFAILS", "LASSO_REPORT",
+                "GITHUB_STEP_SUMMARY", "PYTEST_ADDOPTS"):
         environment.pop(key, None)
+    environment["LASSO_REPORT"] = str(Path(tempfile.mkdtemp(prefix="isolation-")) / "report.json")
     command = [sys.executable, "-m", "pytest", str(ROOT / "tests/test_gate.py"),
                "-p", "no:cacheprovider", "--hypothesis-profile=ci", "-q", *args]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment,
