@@ -56,15 +56,12 @@ from fractions import Fraction
 
 from . import _flint
 from ._exact import _integers, integer_scale
-from ._proposal import coordinate_descent, polish, proposal, sweep
+from ._proposal import proposal
 from ._validate import as_problem
 from .homotopy import Solution, _is_unique
 from .options import as_options
 
 __all__ = ["refine"]
-
-# The float proposal's parts under the names the tests use (tests/test_mutation_kills_exact.py).
-_float_proposal, _coordinate_descent, _polish, _sweep = proposal, coordinate_descent, polish, sweep
 
 
 def refine(

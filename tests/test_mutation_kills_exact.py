@@ -12,8 +12,10 @@ import numpy as np
 import pytest
 
 from lasso_spec.reference import ProblemError, _flint, solve
+from lasso_spec.reference._proposal import coordinate_descent as _coordinate_descent
+from lasso_spec.reference._proposal import proposal as _float_proposal
+from lasso_spec.reference._proposal import sweep as _sweep
 from lasso_spec.reference._validate import digit_count, to_fraction
-from lasso_spec.reference.refine import _coordinate_descent, _float_proposal, _sweep
 
 WORKED_X, WORKED_Y = [[1, 1], [1, 0], [0, 1]], [3, 2, 1]
 

@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lasso_spec.reference import ProblemError, _flint, certify, homotopy, solve
-from lasso_spec.reference.refine import _coordinate_descent, _polish, refine
+from lasso_spec.reference._proposal import coordinate_descent as _coordinate_descent
+from lasso_spec.reference._proposal import polish as _polish
+from lasso_spec.reference.refine import refine
 
 BACKENDS = [False, True] if _flint.HAVE_FLINT else [False]
 
