@@ -15,7 +15,7 @@ import pytest
 
 from lasso_spec.conformance import cases, verdict
 from lasso_spec.conformance.process_impl import ImplementationError, ProcessImplementation
-from lasso_spec.porting import run_vectors
+from lasso_spec.porting import run_vectors, vector_file
 
 ROOT = Path(__file__).resolve().parent.parent
 PORT = ROOT / "porting" / "node" / "lasso_cd.js"
@@ -41,7 +41,7 @@ def port():
 
 
 def _run_all(impl):
-    vectors = run_vectors.load_vectors()
+    vectors = vector_file.load_vectors()
     outcomes = run_vectors.run(impl, vectors, impl.relative_gap, impl.capabilities,
                                impl.reasons, ImplementationError)
     return vectors, outcomes
@@ -115,7 +115,7 @@ def test_the_runner_rejects_a_port_with_a_convention_slip(tmp_path, slip, origin
         vectors, outcomes = _run_all(impl)
     failed = [v for v, o in zip(vectors, outcomes) if o.status == "fail"]
     assert failed, slip
-    assert {run_vectors.kind(Fraction(v.test["l1"]), Fraction(v.test["l2"])) for v in failed} \
+    assert {vector_file.kind(Fraction(v.test["l1"]), Fraction(v.test["l2"])) for v in failed} \
         <= kinds
     # every vector the slip cannot affect still passes (the slip is not misreported elsewhere)
     assert all(o.status != "fail" for v, o in zip(vectors, outcomes) if v.result == "invalid")

@@ -30,11 +30,11 @@ from vector_helpers import (
     schema_errors_with_a_broken_test,
 )
 
-from lasso_spec.porting import run_vectors
+from lasso_spec.porting import run_vectors, vector_file
 from lasso_spec.porting.option_vectors import OPTION_FILES
 from lasso_spec.reference import Problem, ProblemError, certify, lambda_max, solve
 
-OPTIONS = run_vectors.OPTIONS
+OPTIONS = vector_file.OPTIONS
 FILES, VECTORS, SOLVED, INVALID = load(OPTION_FILES)
 
 
@@ -249,7 +249,7 @@ def test_vector_kinds_and_skip_reasons():
 
 
 def test_exit_status_fails_with_2_when_a_claimed_option_was_never_checked(capsys):
-    plain = [v for v in run_vectors.load_vectors(VECTOR_DIR) if v.file == "lasso_test.json"]
+    plain = [v for v in vector_file.load_vectors(VECTOR_DIR) if v.file == "lasso_test.json"]
     passed = [run_vectors.Outcome("pass") for _ in plain]
     lasso_only = {"elastic_net": False, "ridge": False, "least_squares": False}
     assert run_vectors.exit_status(plain, passed, lasso_only) == 0

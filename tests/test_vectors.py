@@ -26,7 +26,7 @@ from vector_helpers import (
     schema_errors_with_a_broken_test,
 )
 
-from lasso_spec.porting import generate_vectors, run_vectors, schema_check
+from lasso_spec.porting import generate_vectors, run_vectors, schema_check, vector_file
 from lasso_spec.reference import certify, solve
 from lasso_spec.spec.claims import CLAIMS
 
@@ -212,7 +212,7 @@ def test_runner_reports_a_wrong_vector_as_a_vector_error():
 
 
 def test_runner_helpers_are_sound():
-    assert run_vectors.kind(Fraction(1), Fraction(0)) == "lasso"
-    assert run_vectors.kind(Fraction(0), Fraction(1)) == "ridge"
-    assert run_vectors.kind(Fraction(1), Fraction(1)) == "elastic_net"
-    assert run_vectors.kind(Fraction(0), Fraction(0)) == "least_squares"
+    assert vector_file.kind(Fraction(1), Fraction(0)) == "lasso"
+    assert vector_file.kind(Fraction(0), Fraction(1)) == "ridge"
+    assert vector_file.kind(Fraction(1), Fraction(1)) == "elastic_net"
+    assert vector_file.kind(Fraction(0), Fraction(0)) == "least_squares"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from lasso_spec.porting import run_vectors, schema_check
+from lasso_spec.porting import schema_check, vector_file
 from lasso_spec.reference import Problem, ProblemError
 from lasso_spec.spec.clauses import BY_ID
 
@@ -25,7 +25,7 @@ def load(names):
     and its vectors as the runner loads them, all, the solvable ones and the invalid ones."""
     files = {name: json.loads((VECTOR_DIR / name).read_text(encoding="utf-8"))
              for name in sorted(names)}
-    vectors = [v for v in run_vectors.load_vectors(VECTOR_DIR) if v.file in files]
+    vectors = [v for v in vector_file.load_vectors(VECTOR_DIR) if v.file in files]
     return (files, vectors, [v for v in vectors if v.result != "invalid"],
             [v for v in vectors if v.result == "invalid"])
 
