@@ -207,6 +207,9 @@ def test_reports_are_the_same_serial_and_with_xdist(project, tmp_path):
         data = json.loads(path.read_text())
         for entry in data["checks"]:
             entry.pop("seconds")
+            # a failure's KKT band figure (drawn when matplotlib is installed) is named
+            # after the report file, which differs between the three runs by design
+            (entry.get("failure") or {}).pop("kkt_band", None)
         reports.append(data)
     assert reports[0] == reports[1] == reports[2]
     results = {c["result"] for c in reports[0]["checks"]}
