@@ -9,7 +9,8 @@ The generator's modules: the files and their headers (``canonical_vectors``,
 ``intercept_weight_cases``, ``positive_factor_cases``, on the shared ``designs``), one test
 and one group of each family (``canonical_family``, ``option_family``), what both share
 (``vector_answers``: solved, certified, flagged; ``exact_checks``: independent exact
-computations; ``vector_format``: the document and its JSON).
+computations; ``vector_format``: the document and its JSON).  The runner reads the files
+through ``vector_file`` (one ``Vector`` per test) and judges with the gate's one judge.
 
 See ``porting/README.md`` for the process protocol and the vector format.
 """
