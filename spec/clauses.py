@@ -148,7 +148,9 @@ CLAUSES: tuple[Clause, ...] = (
         "(standardize=FALSE, intercept=FALSE) has λ₁ = nλα. Only the L1 term enters, so the "
         "glmnet threshold does not depend on how glmnet scales its L2 term (CONVENTION-GLMNET). "
         "These thresholds are checked against the documented objectives, and by fitting "
-        "scikit-learn's Lasso and python-glmnet (2.2.1) at and just below them.",
+        "scikit-learn's Lasso, python-glmnet (2.2.1) and R glmnet (4.1-6) at and just below "
+        "them; R's own path starts at the glmnet threshold (λ[1], to 10⁻¹⁴), with α replaced "
+        "by max(α, 10⁻³) (so for Ridge, α = 0, at 1000·max_j |x_jᵀy|/n).",
         optimality.lambda_max,
     ),
     Clause(
@@ -287,13 +289,22 @@ CLAUSES: tuple[Clause, ...] = (
         "glmnet parameters",
         "glmnet(x, y, family='gaussian', intercept=FALSE, standardize=FALSE) documents the "
         "objective 1/(2N)·RSS + λ((1 − α)/2‖β‖² + α‖β‖₁), but at a supplied λ it minimises "
-        "1/(2N)·RSS + λ((1 − α)/(2s_y)‖β‖² + α‖β‖₁) = F/n, s_y = sd(y) (centred, 1/N, even "
-        "without an intercept): its Fortran scales y and λ by 1/s_y and the coefficients back "
-        "by s_y. So λ = (λ₁ + 2s_yλ₂)/n and α = λ₁/(λ₁ + 2s_yλ₂); Lasso (λ₂ = 0) is unaffected, "
-        "and for λ₂ > 0 the documented mapping is right only when s_y = 1. Executed against "
-        "python-glmnet 2.2.1 (Fortran glmnet5.f90, 5/12/14); other glmnet versions, R's "
-        "included, are not executed here. glmnet returns 0 when s_y = 0 (constant y) and drops "
-        "constant columns, so F is not reachable there.",
+        "1/(2N)·RSS + λ((1 − α)/(2s_y)‖β‖² + α‖β‖₁) = F/n: it scales y and λ by 1/s_y and the "
+        "coefficients back by s_y. So λ = (λ₁ + 2s_yλ₂)/n and α = λ₁/(λ₁ + 2s_yλ₂); Lasso "
+        "(λ₂ = 0) is unaffected, and for λ₂ > 0 the documented mapping is right only when "
+        "s_y = 1. s_y depends on the version: python-glmnet 2.2.1 (Fortran glmnet5.f90, "
+        "5/12/14) and R glmnet up to 3.0-2 use s_y = sd(y) (centred, 1/N, even without an "
+        "intercept; the s_y rendered below); R glmnet from 4.0 on uses the uncentred "
+        "s_y = √(Σᵢyᵢ²/N) = ‖y‖/√N without an intercept (read in every cran/glmnet version: "
+        "src/glmnet5dpclean.f line 133, centred in 3.0-2 (8959307), uncentred in 4.0 "
+        "(8d764f2) to 4.1-2; glmnetpp standardize.hpp line 46, 'trevor changed 3/24/2020', "
+        "in 4.1-3 to 4.1-8). Executed against python-glmnet 2.2.1 and R glmnet 4.1-6 "
+        "(Rscript, tests/test_conventions_r.py; R 4.1-6's src/ is 4.1-8's): each at its own "
+        "s_y reaches w*, and at the other's misses it for λ₂ > 0 (X = [[1, 1], [1, 0], [0, 1]], "
+        "y = (3, 2, 1), λ₁ = 1, λ₂ = ½: w* = (9/8, 5/8); python-glmnet's λ = 0.6055, α = 0.5505 "
+        "gives R (1.3990, 0.6733)). Both drop constant columns (chkvars), so F is not reachable "
+        "there. For a constant y python-glmnet returns 0; R fits it without an intercept (its "
+        "s_y > 0 unless y = 0) and stops with an error with one. R refuses a one-column x.",
         conventions.glmnet,
     ),
     Clause(

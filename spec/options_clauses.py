@@ -194,11 +194,16 @@ ENTRIES = (
             the objective at a supplied λ is F/W at λ = (λ₁ + 2s_yλ₂)/W, α = λ₁/(λ₁ + 2s_yλ₂),
             where s_y is the weighted standard deviation of y about its weighted mean (ys =
             sqrt(dot_product(y,y) − dot_product(v,y)²) after y = √w·y, line 806, without an
-            intercept; ys = ‖√w(y − ym)‖, line 850, with one). R glmnet 4.1-8 without an intercept
-            uses ys = ‖√w·y‖ instead (standardize.hpp line 46, 'trevor changed 3/24/2020'); Lasso
-            (λ₂ = 0) does not depend on s_y. Executed against python-glmnet 2.2.1 only (R's glmnet
-            was read, not run): weights (zeros included) × intercept at the mapping, λ with n in
-            place of W rejected.
+            intercept; ys = ‖√w(y − ym)‖, line 850, with one; the s_y rendered below). R glmnet
+            from 4.0 on (as CONVENTION-GLMNET states; 4.1-3 to 4.1-8: standardize.hpp line 46,
+            'trevor changed 3/24/2020') uses, without an intercept, the uncentred ys = ‖√w·y‖,
+            i.e. s_y = √(Σᵢsᵢyᵢ²/W); with an intercept both use the weighted sd. Lasso (λ₂ = 0)
+            does not depend on s_y. Executed against python-glmnet 2.2.1 and R glmnet 4.1-6
+            (Rscript, tests/test_conventions_r.py), each at its own s_y: weights (zeros included,
+            summing to neither 1 nor n) × intercept × lower.limits = 0 reach the exact minimiser
+            (R, both type.gaussian, to ≤ 3·10⁻¹³ relative at thresh = 10⁻²⁸), and so do the
+            weights scaled by 2.5; λ with n in place of W is rejected, and so is R without an
+            intercept at python-glmnet's s_y (λ₂ > 0).
             """
         ),
         lib.glmnet_weights,
@@ -218,9 +223,14 @@ ENTRIES = (
             926–929). So glmnet is invariant to the scale of v, and the family's (λ₁, λ₂, v) needs
             λ = (λ₁ + 2s_yλ₂)‖v‖₁/(pW) (α as in CONVENTION-GLMNET-WEIGHTS); a supplied λ is used
             as given, not rescaled back. python-glmnet passes relative_penalties as vp and
-            lower_limits as cl (w ≥ 0: lower_limits = 0). Executed against python-glmnet 2.2.1:
-            relative_penalties = v (zeros included) with weights, intercept and lower_limits = 0
-            at the mapping; the mapping without the factor ‖v‖₁/p is rejected.
+            lower_limits as cl (w ≥ 0: lower_limits = 0). Executed against python-glmnet 2.2.1
+            (relative_penalties = v) and R glmnet 4.1-6 (penalty.factor = v; also v scaled by 4):
+            v with zeros and not summing to p, with weights, intercept and lower limits 0, at the
+            mapping; the mapping without the factor ‖v‖₁/p is rejected. R's own path starts at
+            this mapping of OPTIONS-LAMBDA-MAX, λ[1] = λ₁,max‖v‖₁/(pWα), the unpenalised
+            features fitted first (base.hpp's initialize_point), except that under lower.limits
+            = 0 it still takes max_j |c°_j|/v_j, not max_j max(0, c°_j)/v_j (python-glmnet
+            2.2.1 too), so its first λ can exceed the bound's threshold.
             """
         ),
         lib.glmnet_penalty_factor,
