@@ -1,6 +1,6 @@
 """Time to the verdict for a broken solver (a benchmark, not a timed test).
 
-Runs ``lasso-spec verify`` (CI profile, the full gate, 31 checks) against
+Runs ``lasso-spec verify`` (CI profile, the full gate: every check, the scale tier included) against
 tests/meta/broken_solvers.py:one_over_n (the 1/n slip) from a temporary directory, with
 the default bounded shrinking and with ``--full-shrink``, and reports for each: the
 seconds until the first failing check's account is printed (read from the progress
