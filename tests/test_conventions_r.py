@@ -26,13 +26,17 @@ same problems are off by up to 3·10⁻⁹, hence 10⁻²⁸.)  TOL = 10⁻¹⁰
 |b*|) allows 1/(1 − ρ) up to 10⁴ above the float64 floor (10⁻¹⁵); a slip must be off by
 more than 100·TOL, and each one below is off by ≥ 2·10⁻⁴.
 
-Skips, with the reason, when Rscript or the glmnet package is missing (Debian/Ubuntu:
+Runs in ``tox -e conventions-r`` (which sets LASSO_CONVENTIONS_R=1), like the peers'
+executed conventions in ``tox -e conventions-executed``: the default test run skips it, with
+that reason, so that a machine with R does not spend ~40 s of ``tox`` on it.  It also skips,
+with the reason, when Rscript or the glmnet package is missing (Debian/Ubuntu:
 ``apt-get install r-cran-glmnet``).
 """
 
 from __future__ import annotations
 
 import math
+import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -82,7 +86,9 @@ one <- function(id, x, y, w, v, alpha, lambda, intercept, lower, type) {
 
 @cache
 def _r_unavailable() -> str | None:
-    """None when Rscript runs and library(glmnet) loads, else the reason (for the skip)."""
+    """None when asked for, Rscript runs and library(glmnet) loads; else the reason."""
+    if os.environ.get("LASSO_CONVENTIONS_R") != "1":
+        return "R glmnet is executed by `tox -e conventions-r` (LASSO_CONVENTIONS_R=1)"
     if shutil.which("Rscript") is None:
         return "Rscript is not on PATH (Debian/Ubuntu: apt-get install r-cran-glmnet)"
     code = 'suppressMessages(library(glmnet)); cat(format(packageVersion("glmnet")))'
