@@ -15,6 +15,7 @@ from fractions import Fraction
 from itertools import product
 
 from lasso_spec.reference import certify, solve
+from lasso_spec.spec.exact import solve_columns
 
 
 def column(X, j):
@@ -40,19 +41,10 @@ def soft(z, t):
 
 
 def gauss(A, b):
-    """The solution of A x = b (Fractions), or None when A is singular."""
-    m = len(b)
-    A = [[*row, bi] for row, bi in zip(A, b, strict=True)]
-    for k in range(m):
-        pivot = next((i for i in range(k, m) if A[i][k] != 0), None)
-        if pivot is None:
-            return None
-        A[k], A[pivot] = A[pivot], A[k]
-        for i in range(m):
-            if i != k and A[i][k] != 0:
-                factor = A[i][k] / A[k][k]
-                A[i] = [a - factor * c for a, c in zip(A[i], A[k], strict=True)]
-    return [A[i][m] / A[i][i] for i in range(m)]
+    """The solution of A x = b (Fractions), or None when A is singular: the spec's own
+    elimination (spec.exact.solve_columns), independent of the reference."""
+    solved = solve_columns(A, b)
+    return None if solved is None else list(solved[0])
 
 
 def weights(X, options):
