@@ -2,6 +2,7 @@
 
 ``kkt_holds``         the KKT conditions of F, checked coordinate by coordinate
 ``brute_force``       every vertex candidate (support S, signs s_S) of a small problem
+``determinant``       of a square matrix, exactly (elimination on Fractions)
 """
 
 from fractions import Fraction
@@ -87,3 +88,17 @@ def brute_force(problem):
     values = {objective(problem, w) for w in optimal}
     assert len(values) == 1, "all optimal vertices must share one objective value"
     return values.pop(), optimal
+
+
+def determinant(A):
+    """det A, exactly: elimination on Fractions (0 when a column has no pivot)."""
+    n, M, det = len(A), [list(map(Fraction, row)) for row in A], Fraction(1)
+    for k in range(n):
+        pivot = next((i for i in range(k, n) if M[i][k] != 0), None)
+        if pivot is None:
+            return Fraction(0)
+        M[k], M[pivot] = M[pivot], M[k]
+        det *= M[k][k]
+        for i in range(k + 1, n):
+            M[i] = [a - M[i][k] / M[k][k] * e for a, e in zip(M[i], M[k])]
+    return det

@@ -6,12 +6,14 @@ lower ≤ F(w) − F* ≤ gap (decided exactly, with Fractions).
 """
 
 from fractions import Fraction
+from itertools import combinations
 
 import numpy as np
 import pytest
 from exact_strategies import problems
 from hypothesis import assume, given
 from hypothesis import strategies as st
+from oracles import determinant
 
 from lasso_spec.reference import ProblemError, _float_bounds, certify, certify_float, solve
 
@@ -149,19 +151,9 @@ def test_gram_bound_gives_nothing_for_a_singular_or_huge_gram_matrix():
 
 def _principal_minors_nonnegative(M):
     """M symmetric (Fractions) is positive semidefinite iff every principal minor is ≥ 0."""
-    from itertools import combinations
-
-    def det(A):
-        if not A:
-            return Fraction(1)
-        return sum(
-            (-1) ** j * A[0][j] * det([row[:j] + row[j + 1 :] for row in A[1:]])
-            for j in range(len(A))
-        )
-
     p = len(M)
     return all(
-        det([[M[i][j] for j in idx] for i in idx]) >= 0
+        determinant([[M[i][j] for j in idx] for i in idx]) >= 0
         for k in range(1, p + 1)
         for idx in combinations(range(p), k)
     )

@@ -14,6 +14,7 @@ from itertools import product
 
 from exact_strategies import positive_rationals, problems
 from hypothesis import strategies as st
+from oracles import determinant
 
 from lasso_spec.reference import certify, lambda_max, solve
 
@@ -167,26 +168,13 @@ def brute_force(case, l2_factors=None):
     return values.pop(), found
 
 
-def _determinant(A):
-    n, M, det = len(A), [list(map(Fraction, row)) for row in A], Fraction(1)
-    for k in range(n):
-        pivot = next((i for i in range(k, n) if M[i][k] != 0), None)
-        if pivot is None:
-            return Fraction(0)
-        M[k], M[pivot] = M[pivot], M[k]
-        det *= M[k][k]
-        for i in range(k + 1, n):
-            M[i] = [a - M[i][k] / M[k][k] * e for a, e in zip(M[i], M[k])]
-    return det
-
-
 def bounded(case):
     """Whether the solution set is bounded for sure: G of the coordinates with tⱼ = 0 is
     nonsingular (a recession direction d has Gd = 0 and lives on those coordinates)."""
     G, _ = _gram(case, case.v)
     t = [case.l1 * vj for vj in case.v] + ([0] if case.fit_intercept else [])
     zero = [j for j, tj in enumerate(t) if tj == 0]
-    return _determinant([[G[i][k] for k in zero] for i in zero]) != 0
+    return determinant([[G[i][k] for k in zero] for i in zero]) != 0
 
 
 # --- strategies ---------------------------------------------------------------------------
