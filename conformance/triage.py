@@ -187,10 +187,9 @@ def sign_errors(problem, w, gap_rtol=GAP_RTOL):
 
 def path_ties(problem):
     """The knots (λ, [j, ...]) of the exact path where two or more coordinates are at zero
-    with |c_j| = λ (several enter, or leave, at once): degenerate knots."""
+    with |c_j| = λ (several enter, or leave, at once): degenerate knots.  For λ₁ = 0 the
+    path runs down to λ = 0, and its knots above 0 are examined as for any λ₁."""
     solution = exact_solution(problem)
-    if problem.l1 == 0:
-        return []
     ties = []
     for knot in solution.path:
         if knot.lam <= 0:
