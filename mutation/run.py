@@ -17,9 +17,11 @@ mutated copy, ahead of any installed one; mutmut's own forced-fail run checks th
 really import the mutated code.  ``.mutation/`` is ignored by git, by pytest (a dot
 directory) and by the wheel (explicit package list).
 
-A target is the modules mutated and a fast subset of tests that covers them, run with
-``--hypothesis-profile=ci`` (derandomized: the same examples, so the same score, every run)
-and, as mutmut always does, ``-x``.  mutmut runs, for each mutant, only the tests that call
+A target is the modules mutated (for reference/: all of them) and the tests that cover them
+(for reference/: the files of ``tox -e coverage``, which cover every branch, and the
+``test_mutation_kills_*`` files), run with the profile ``mutation``: ``ci`` (derandomized:
+the same examples, so the same score, every run) with ``--examples`` examples per property
+(30; ci has 150), and, as mutmut always does, ``-x``.  mutmut runs, for each mutant, only the tests that call
 the mutated function (recorded in one stats run), in a forked process; ``_mutmut.py`` orders
 them fastest first.
 
@@ -47,43 +49,19 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("spec", "reference", "conformance", "porting", "figures")
 MUTMUT = [sys.executable, "-m", "mutmut"]
 
-#: The modules of reference/ mutated by default.  Not (yet) here: homotopy.py,
-#: certificate.py, descent.py and the modules added with them (options.py, _basis.py, ...),
-#: which another change is rewriting (TESTING.md, "Excluded"); name them with --only.
-REFERENCE_MODULES = [
-    "__init__.py",
-    "__main__.py",
-    "_exact.py",
-    "_flint.py",
-    "_float_bounds.py",
-    "_proposal.py",
-    "_validate.py",
-    "float_certificate.py",
-    "problem.py",
-    "refine.py",
-    "ridge.py",
-]
+#: The tests of the reference: the files of ``tox -e coverage``, which must cover every
+#: branch of reference/ (read from tox.ini, so that the two lists cannot drift apart).
+def _coverage_tests():
+    text = (ROOT / "tox.ini").read_text(encoding="utf-8")
+    section = text[text.index("[testenv:coverage]"):]
+    return re.search(r"\{posargs:([^}]*)\}", section)[1].split()
+
 
 TARGETS = {
     "reference": {
         "package": "reference",
-        "modules": REFERENCE_MODULES,
-        "tests": [
-            "tests/test_validation.py",
-            "tests/test_conversion.py",
-            "tests/test_exact_la.py",
-            "tests/test_refine.py",
-            "tests/test_refine_options.py",
-            "tests/test_ridge.py",
-            "tests/test_certificate_float.py",
-            "tests/test_main.py",
-            "tests/test_certify_cli.py",
-            "tests/test_solver.py",
-            "tests/test_certificate.py",
-            "tests/test_descent.py",
-            "tests/test_options_problem.py",
-            "tests/test_mutation_kills_*.py",
-        ],
+        "modules": None,  # every module of reference/
+        "tests": [*_coverage_tests(), "tests/test_mutation_kills_*.py"],
     },
     "judge": {
         "package": "conformance",
@@ -97,12 +75,16 @@ TARGETS = {
     },
 }
 
+#: Examples per property test in a mutation run (TESTING.md, "Profile").
+EXAMPLES = 30
+
 KILLED = {"killed", "timeout", "segfault", "caught by type check"}
 
 
 def _modules(target, only):
     package = ROOT / target["package"]
-    names = [Path(name).name for name in only] if only else list(target["modules"])
+    every = sorted(p.name for p in package.glob("*.py"))
+    names = [Path(name).name for name in only] if only else list(target["modules"] or every)
     left = sorted(p.name for p in package.glob("*.py") if p.name not in names)
     print(f"mutation/run.py: not mutated in {target['package']}/: {', '.join(left) or '-'}")
     missing = [name for name in names if not (package / name).is_file()]
@@ -120,6 +102,7 @@ def _tests(target):
     names = sorted(p.stem for p in (ROOT / package).glob("*.py"))
     modules = [f"lasso_spec.{package}"]
     modules += [f"lasso_spec.{package}.{n}" for n in names if n not in ("__init__", "__main__")]
+    found = [f for f in found if f != "tests/test_doctests.py"]  # only the package's doctests:
     return found + [f"tests/test_doctests.py::test_docstring_examples[{m}]" for m in modules]
 
 
@@ -127,7 +110,20 @@ def _toml_list(values):
     return "[" + ", ".join(json.dumps(v) for v in values) + "]"
 
 
-def stage(work, target, modules, tests):
+#: The hypothesis profile of the run, appended to the staged conftest.py: ``ci``
+#: (derandomized: the same examples, so the same score, every run) with fewer examples.
+MUTATION_PROFILE = """
+
+# ---- written by mutation/run.py for this staged run only ----
+from hypothesis import settings as _settings  # noqa: E402
+from lasso_spec.conformance import profiles as _profiles  # noqa: E402
+
+_profiles.PROFILES["mutation"] = {{**_profiles.PROFILES["ci"], "max_examples": {examples}}}
+_settings.register_profile("mutation", **_profiles.PROFILES["mutation"], **_profiles._COMMON)
+"""
+
+
+def stage(work, target, modules, tests, examples):
     """The src-layout tree of a run: every package, the tests, conftest and the configuration."""
     if work.exists():
         shutil.rmtree(work)
@@ -136,6 +132,8 @@ def stage(work, target, modules, tests):
         shutil.copytree(ROOT / package, work / "src" / "lasso_spec" / package, ignore=ignore)
     shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
     shutil.copy2(ROOT / "conftest.py", work / "conftest.py")
+    with open(work / "conftest.py", "a", encoding="utf-8") as conftest:
+        conftest.write(MUTATION_PROFILE.format(examples=examples))
     mutated = f"src/lasso_spec/{target['package']}"
     also_copy = [f"src/lasso_spec/{p}" for p in PACKAGES if p != target["package"]]
     config = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
@@ -146,7 +144,7 @@ def stage(work, target, modules, tests):
 source_paths = {_toml_list([mutated])}
 only_mutate = {_toml_list(modules)}
 also_copy = {_toml_list([*also_copy, "conftest.py"])}
-pytest_add_cli_args = ["--hypothesis-profile=ci", "-p", "no:cacheprovider", "--no-isolation"]
+pytest_add_cli_args = ["--hypothesis-profile=mutation", "-p", "no:cacheprovider", "--no-isolation"]
 pytest_add_cli_args_test_selection = {_toml_list(tests)}
 use_git_change_detection = false
 """
@@ -263,6 +261,13 @@ def main(argv=None):
     parser.add_argument("--only", nargs="+", metavar="FILE", help="mutate these modules only")
     parser.add_argument("--max-children", type=int, default=1, help="parallel workers (1)")
     parser.add_argument("--fail-under", type=float, default=0.0, metavar="PCT")
+    parser.add_argument(
+        "--examples",
+        type=int,
+        default=EXAMPLES,
+        metavar="N",
+        help=f"examples per property test (profile ci with max_examples N; {EXAMPLES})",
+    )
     parser.add_argument("--diffs", action="store_true", help="print each survivor's diff")
     parser.add_argument(
         "--resume",
@@ -284,7 +289,7 @@ def main(argv=None):
     if not args.report_only:
         modules = _modules(target, args.only)
         if not (args.resume and work.exists()):
-            stage(work, target, modules, _tests(target))
+            stage(work, target, modules, _tests(target), args.examples)
         print(f"mutation/run.py: mutmut on {', '.join(modules)} in {work}", flush=True)
         # Subprocesses of the tests (python -m lasso_spec.reference) import the mutated copy too.
         env = {
