@@ -122,3 +122,9 @@ def test_the_gram_floor_is_alpha_minus_the_documented_error_terms():
     assert alpha / 10 < error < alpha / 2  # the case sees the error terms
     ulp = Fraction(float(np.spacing(float(alpha))))
     assert alpha - error * (1 + SLACK) - 2 * ulp <= Fraction(floor) <= alpha - error
+
+
+@pytest.mark.parametrize("k", [1, 3, 10**6, 10**12])
+def test_gamma_is_rounded_up_from_k_u_over_one_minus_k_u(k):
+    """γ_k = ku/(1 − ku), up to one rounding up; k = 10¹² makes ku = 1.1·10⁻⁴ visible."""
+    assert between(_float_bounds._gamma_up(k), gamma(k))
