@@ -6,7 +6,8 @@ certificate (correlations c_j, KKT residuals, duality gap, verdict).
 ``python -m reference certify`` reads a problem and a candidate solution as one
 JSON object on stdin — keys X, y, l1, optionally l2, w, and optionally gap_tol;
 numbers as JSON numbers (floats are read exactly) or exact "p/q" strings — and
-prints the exact certificate as JSON (numbers as "p/q" strings).  Exit status:
+prints the exact certificate as JSON, indented by two spaces (numbers as "p/q"
+strings).  Exit status:
 0 when the candidate passes (exact KKT, or with gap_tol: the proven bound on
 F(w) − F* is at most gap_tol), 1 when it fails, 2 on bad input.
 """
@@ -24,7 +25,11 @@ WORKED_EXAMPLE = Problem(X=[[1, 1], [1, 0], [0, 1]], y=[3, 2, 1], l1=1)
 
 
 def random_problem(seed=2026, n=6, p=4):
-    """A seeded random problem with small integer data and λ₁ = λ_max/3."""
+    """A seeded random problem with small integer data and λ₁ = λ_max/3.
+
+    With ``rng = random.Random(seed)``: X row by row, Xᵢⱼ = rng.randint(−4, 4), then
+    yᵢ = rng.randint(−6, 6); λ₂ = 0.
+    """
     rng = random.Random(seed)
     X = [[rng.randint(-4, 4) for _ in range(p)] for _ in range(n)]
     y = [rng.randint(-6, 6) for _ in range(n)]

@@ -136,3 +136,22 @@ def test_certify_uses_l2():
 def test_certify_messages(data, message):
     status, cert, err = _certify(data)
     assert (status, cert, err) == (2, None, message)
+
+
+def test_the_random_problem_follows_its_documented_recipe():
+    """X row by row from randint(−4, 4), then y from randint(−6, 6), one Random(seed)."""
+    import random
+
+    for seed, n, p in [(2026, 6, 4), (7, 3, 5), (1, 60, 1)]:
+        rng = random.Random(seed)
+        X = [[rng.randint(-4, 4) for _ in range(p)] for _ in range(n)]
+        y = [rng.randint(-6, 6) for _ in range(n)]
+        assert cli.random_problem(seed, n=n, p=p) == Problem(X=X, y=y, l1=lambda_max(X, y) / 3)
+
+
+def test_the_certify_json_is_indented_by_two_spaces():
+    out, err = io.StringIO(), io.StringIO()
+    text = json.dumps({"X": [[1]], "y": [1], "l1": 0, "w": [1]})
+    assert cli.run_certify(io.StringIO(text), out, err) == 0
+    result = json.loads(out.getvalue())
+    assert out.getvalue() == json.dumps(result, indent=2) + "\n" and err.getvalue() == ""
