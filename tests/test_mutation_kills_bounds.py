@@ -1,0 +1,60 @@
+"""The sign patterns and the exact solves of the certificate's tight bound
+(reference/_bounds.py), each checked against its documented rule on cases worked by hand.
+
+Written against the mutants of ``tox -e mutation`` that survived in _bounds.py (TESTING.md):
+the bound stays proven whatever pattern is tried (only its tightness changes), so the
+certificate's own tests could not tell these rules apart.
+"""
+
+from fractions import Fraction as F
+
+import pytest
+
+from lasso_spec.reference import _bounds
+
+# (w, c, λ₁) → (own, grown): supp(w) with w's signs; grown adds each violator (w_j = 0,
+# |c_j| > λ₁) with the sign of c_j, and every zero coordinate when λ₁ = 0 (sign of c_j, or
+# 1 for c_j = 0).
+SIGN_PATTERNS = [
+    ((0, 0, 0, 2, -1), (3, -3, 1, 0, 0), 2, (0, 0, 0, 1, -1), (1, -1, 0, 1, -1)),
+    ((0, 0, 1), (-2, 0, 5), 0, (0, 0, 1), (-1, 1, 1)),
+    ((0, 3), (2, -2), 2, (0, 1), (0, 1)),  # |c_j| = λ₁ is no violator; w's sign is kept
+    ((F(-1, 2), 0), (0, F(-5, 2)), 1, (-1, 0), (-1, -1)),
+]
+
+
+@pytest.mark.parametrize(("w", "c", "l1", "own", "grown"), SIGN_PATTERNS)
+def test_the_sign_patterns_are_the_support_and_the_support_grown_by_the_violators(
+    w, c, l1, own, grown
+):
+    assert _bounds._sign_patterns(w, c, l1) == (own, grown)
+
+
+# (c, λ₁, B, a) → which coordinates the slack proves zero: λ₁ − |c_j| > 0 and
+# (λ₁ − |c_j|)² > 2B·a_j; signs (1, …, 1) in, 0 where proven.
+SLACK = [
+    # d = λ₁ − |c| = 3, 2, 0, −3 with 2Ba = 4: 9 > 4 yes; 4 > 4 no (strict); d ≤ 0 never
+    ((0, 1, 3, 6), 3, 2, (1, 1, 1, 1), (0, 1, 1, 1)),
+    # d = 3 with 2Ba = 8 (yes, 9 > 8) and 2Ba = 12 (no); d = 1 with B = 0 (yes)
+    ((0, 0), 3, 4, (1, F(3, 2)), (0, 1)),
+    ((2,), 3, 0, (1,), (0,)),
+    # d = 1/2: d² = 1/4 > 2Ba = 1/5 (yes), although d³ = 1/8 is not
+    ((F(5, 2),), 3, F(1, 10), (1,), (0,)),
+]
+
+
+@pytest.mark.parametrize(("c", "l1", "best", "a", "expected"), SLACK)
+def test_the_slack_pattern_zeroes_exactly_the_coordinates_the_slack_proves_zero(
+    c, l1, best, a, expected
+):
+    signs = tuple(1 for _ in c)
+    assert _bounds._slack_pattern(signs, c, l1, best, a) == expected
+    assert _bounds._slack_pattern(tuple(-s for s in signs), c, l1, best, a) == tuple(
+        -e for e in expected
+    )
+
+
+def test_the_nonsingular_solve_is_exact_and_says_when_a_system_is_singular():
+    assert _bounds._solve_nonsingular([[2, 1], [1, 2]], [4, 3]) == [F(5, 3), F(2, 3)]
+    assert _bounds._solve_nonsingular([[F(1, 3)]], [F(1, 2)]) == [F(3, 2)]
+    assert _bounds._solve_nonsingular([[1, 2], [2, 4]], [1, 2]) is None
