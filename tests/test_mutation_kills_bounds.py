@@ -58,3 +58,11 @@ def test_the_nonsingular_solve_is_exact_and_says_when_a_system_is_singular():
     assert _bounds._solve_nonsingular([[2, 1], [1, 2]], [4, 3]) == [F(5, 3), F(2, 3)]
     assert _bounds._solve_nonsingular([[F(1, 3)]], [F(1, 2)]) == [F(3, 2)]
     assert _bounds._solve_nonsingular([[1, 2], [2, 4]], [1, 2]) is None
+
+
+def test_the_dual_bound_clips_a_negative_maximiser_to_the_feasible_interval():
+    """X = [[1]], y = [1], v = 3: r = −2, yᵀr = −2, ‖r̃‖² = 4, so the parabola's maximiser
+    is t = −1/2; c = −2 and λ₁ = 1/2 allow |t| ≤ 1/4, so t = −1/4 and
+    D = (−1/4)(−2) − ½(1/16)·4 = 3/8, which is F* (w* = 1/2).  Clipping at +1/4 would
+    give −5/8; not clipping, 1/2 > F* (an infeasible dual point)."""
+    assert _bounds.dual_bound([[1]], [1], [3], F(1, 2), 0) == F(3, 8)
