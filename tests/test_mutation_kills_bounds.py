@@ -66,3 +66,13 @@ def test_the_dual_bound_clips_a_negative_maximiser_to_the_feasible_interval():
     D = (−1/4)(−2) − ½(1/16)·4 = 3/8, which is F* (w* = 1/2).  Clipping at +1/4 would
     give −5/8; not clipping, 1/2 > F* (an infeasible dual point)."""
     assert _bounds.dual_bound([[1]], [1], [3], F(1, 2), 0) == F(3, 8)
+
+
+def test_the_cheap_bound_is_the_exact_excess_for_least_squares_and_uses_strong_convexity():
+    """Least squares: F(w) − F* = ½‖P_X r‖² exactly; X = [[1], [1]], y = (1, 3), w = 0:
+    P_X r = (2, 2), so 4 (= F(0) − F* = 5 − 1).  Ridge, X = [[1]], y = 1, λ₂ = 1/2,
+    w = 2/5 (w* = 1/2): r = 3/5, c = 3/5 − 2/5 = 1/5, ‖ρ‖²/(4λ₂) = 1/50, below the gap
+    (λ₁ = 0 scales the dual point to 0: ½(‖r‖² + 2λ₂w²) = 13/50); the excess is 1/100."""
+    assert _bounds._bound([[1], [1]], [1, 3], [0], [4], 0, 0) == 4
+    w, r, c = [F(2, 5)], [F(3, 5)], [F(1, 5)]
+    assert _bounds._bound([[1]], r, w, c, 0, F(1, 2)) == F(1, 50)
