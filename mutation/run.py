@@ -21,9 +21,9 @@ A target is the modules mutated (for reference/: all of them) and the tests that
 (for reference/: the files of ``tox -e coverage``, which cover every branch, and the
 ``test_mutation_kills_*`` files), run with the profile ``mutation``: ``ci`` (derandomized:
 the same examples, so the same score, every run) with ``--examples`` examples per property
-(30; ci has 150), and, as mutmut always does, ``-x``.  mutmut runs, for each mutant, only the tests that call
-the mutated function (recorded in one stats run), in a forked process; ``_mutmut.py`` orders
-them fastest first.
+(30; ci has 150), and, as mutmut always does, ``-x``.  mutmut runs, for each mutant, only
+the tests that call the mutated function (recorded in one stats run), in a forked process;
+``_mutmut.py`` orders them fastest first.
 
 After the run the score is printed per module, killed / checked (a timeout counts as killed:
 the tests noticed), with every surviving mutant; ``--diffs`` also prints each survivor's
@@ -49,11 +49,12 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("spec", "reference", "conformance", "porting", "figures")
 MUTMUT = [sys.executable, "-m", "mutmut"]
 
+
 #: The tests of the reference: the files of ``tox -e coverage``, which must cover every
 #: branch of reference/ (read from tox.ini, so that the two lists cannot drift apart).
 def _coverage_tests():
     text = (ROOT / "tox.ini").read_text(encoding="utf-8")
-    section = text[text.index("[testenv:coverage]"):]
+    section = text[text.index("[testenv:coverage]") :]
     return re.search(r"\{posargs:([^}]*)\}", section)[1].split()
 
 
@@ -102,7 +103,8 @@ def _tests(target):
     names = sorted(p.stem for p in (ROOT / package).glob("*.py"))
     modules = [f"lasso_spec.{package}"]
     modules += [f"lasso_spec.{package}.{n}" for n in names if n not in ("__init__", "__main__")]
-    found = [f for f in found if f != "tests/test_doctests.py"]  # only the package's doctests:
+    found = [f for f in dict.fromkeys(found) if f != "tests/test_doctests.py"]  # once each;
+    # of the doctests, only the package's own:
     return found + [f"tests/test_doctests.py::test_docstring_examples[{m}]" for m in modules]
 
 
@@ -147,6 +149,10 @@ also_copy = {_toml_list([*also_copy, "conftest.py"])}
 pytest_add_cli_args = ["--hypothesis-profile=mutation", "-p", "no:cacheprovider", "--no-isolation"]
 pytest_add_cli_args_test_selection = {_toml_list(tests)}
 use_git_change_detection = false
+# A mutant whose tests use more than 2·5·(their measured time + 1 s) of CPU is a timeout,
+# counted as killed (mutmut's default factor, 15, let one non-terminating descent mutant
+# run for ten minutes): the tests are derandomized, so an unmutated run's time is the same.
+timeout_multiplier = 5.0
 """
     (work / "pyproject.toml").write_text(config, encoding="utf-8")
     # Made now, so that the PYTHONPATH entry below is a directory from the interpreter's start

@@ -1,0 +1,78 @@
+"""Re-check the survivors of a finished (or stopped) mutation run against tests added since.
+
+    python mutation/recheck.py WORK MODULE=TESTFILE[,TESTFILE…] …
+
+For each mutant that survived in ``.mutation/WORK`` whose module is named, the mutant's diff
+(``mutmut show``) is applied to the module in the working tree, the given test files run,
+and the module restored; the result (killed / survived) is printed and written to
+``.mutation/WORK-recheck.json``.  A mutant that the named tests kill is killed by the
+suite; one they do not kill has survived the rest of the suite already (in the run), so
+the two results together are the suite's verdict with the tests added after the run.
+"""
+
+import json
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _blocks(diff):
+    old, new = [], []
+    for line in diff.splitlines():
+        if line.startswith(("---", "+++", "@@", "#")):
+            continue
+        if line.startswith("-"):
+            old.append(line[1:])
+        elif line.startswith("+"):
+            new.append(line[1:])
+        else:
+            old.append(line[1:])
+            new.append(line[1:])
+    return "\n".join(old) + "\n", "\n".join(new) + "\n"
+
+
+def main(argv):
+    # SIGTERM too restores the module (the ``finally`` below): never leave a mutant behind
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("mutation/recheck.py: terminated"))
+    work = ROOT / ".mutation" / argv[0]
+    targets = dict(arg.split("=", 1) for arg in argv[1:])
+    summary = json.loads((ROOT / ".mutation" / f"{argv[0]}-summary.json").read_text())
+    results = {}
+    for name, status in sorted(summary["not_killed"].items()):
+        module = name.split(".")[2]
+        if status != "survived" or f"{module}.py" not in targets:
+            continue
+        diff = subprocess.run(
+            [sys.executable, "-m", "mutmut", "show", name], cwd=work, capture_output=True, text=True
+        ).stdout
+        path = ROOT / "reference" / f"{module}.py"
+        source = path.read_text(encoding="utf-8")
+        old, new = _blocks(diff)
+        if source.count(old) != 1:
+            results[name] = "not applied"
+            print(f"{name}: not applied (context not unique)", flush=True)
+            continue
+        try:
+            path.write_text(source.replace(old, new), encoding="utf-8")
+            tests = [str(ROOT / t) for t in targets[f"{module}.py"].split(",")]
+            done = subprocess.run(
+                [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests],
+                cwd="/tmp",
+                capture_output=True,
+                text=True,
+            )
+        finally:
+            path.write_text(source, encoding="utf-8")
+        results[name] = "killed" if done.returncode else "survived"
+        print(f"{name}: {results[name]}", flush=True)
+    out = ROOT / ".mutation" / f"{argv[0]}-recheck.json"
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    killed = sum(v == "killed" for v in results.values())
+    print(f"{killed} of {len(results)} re-checked survivors killed ({out})")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
