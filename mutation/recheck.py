@@ -5,9 +5,10 @@
 For each mutant that survived in ``.mutation/WORK`` whose module is named, the mutant's diff
 (``mutmut show``) is applied to the module in the working tree, the given test files run,
 and the module restored; the result (killed / survived) is printed and written to
-``.mutation/WORK-recheck.json``.  A mutant that the named tests kill is killed by the
-suite; one they do not kill has survived the rest of the suite already (in the run), so
-the two results together are the suite's verdict with the tests added after the run.
+``.mutation/WORK-recheck.json`` (merged with earlier re-checks).  A mutant that the named
+tests kill is killed by the suite; one they do not kill has survived the rest of the suite
+already (in the run), so the two results together are the suite's verdict with the tests
+added after the run.
 """
 
 import json
@@ -40,7 +41,8 @@ def main(argv):
     work = ROOT / ".mutation" / argv[0]
     targets = dict(arg.split("=", 1) for arg in argv[1:])
     summary = json.loads((ROOT / ".mutation" / f"{argv[0]}-summary.json").read_text())
-    results = {}
+    out = ROOT / ".mutation" / f"{argv[0]}-recheck.json"
+    results = json.loads(out.read_text()) if out.exists() else {}  # earlier re-checks kept
     for name, status in sorted(summary["not_killed"].items()):
         module = name.split(".")[2]
         if status != "survived" or f"{module}.py" not in targets:
@@ -51,6 +53,8 @@ def main(argv):
         path = ROOT / "reference" / f"{module}.py"
         source = path.read_text(encoding="utf-8")
         old, new = _blocks(diff)
+        if source.count(old) != 1:  # the context changed since (a docstring): changed lines only
+            old, new = _blocks("\n".join(li for li in diff.splitlines() if li[:1] in "+-"))
         if source.count(old) != 1:
             results[name] = "not applied"
             print(f"{name}: not applied (context not unique)", flush=True)
@@ -68,7 +72,6 @@ def main(argv):
             path.write_text(source, encoding="utf-8")
         results[name] = "killed" if done.returncode else "survived"
         print(f"{name}: {results[name]}", flush=True)
-    out = ROOT / ".mutation" / f"{argv[0]}-recheck.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
     killed = sum(v == "killed" for v in results.values())
     print(f"{killed} of {len(results)} re-checked survivors killed ({out})")
