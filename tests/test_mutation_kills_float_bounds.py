@@ -24,13 +24,10 @@ import numpy as np
 import pytest
 
 from lasso_spec.reference import _float_bounds
+from lasso_spec.spec.floating import UNIT_ROUNDOFF as U
+from lasso_spec.spec.floating import gamma  # γ_k = ku/(1 − ku), exactly
 
-U = Fraction(1, 2**53)
 SLACK = Fraction(1, 2**46)  # the outward roundings: a few ulps of each of a few operations
-
-
-def gamma(k):
-    return k * U / (1 - k * U)
 
 
 def between(value, exact):

@@ -9,6 +9,7 @@ c = Xᵀr = (1, 1) and F = ½·6/9 + 7/3 = 8/3.
 
 import io
 import json
+import random
 import sys
 from fractions import Fraction
 
@@ -140,8 +141,6 @@ def test_certify_messages(data, message):
 
 def test_the_random_problem_follows_its_documented_recipe():
     """X row by row from randint(−4, 4), then y from randint(−6, 6), one Random(seed)."""
-    import random
-
     for seed, n, p in [(2026, 6, 4), (7, 3, 5), (1, 60, 1)]:
         rng = random.Random(seed)
         X = [[rng.randint(-4, 4) for _ in range(p)] for _ in range(n)]
