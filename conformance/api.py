@@ -44,9 +44,12 @@ from hypothesis import strategies as st
 
 from . import scale
 from .cases import CASES, kind
-from .plugin import CHECK_IDS, GENERATED, phases, read_xfails
+from .catalogue import CHECK_IDS, GENERATED
+from .expected_failures import read_xfails
+from .profiles import phases
+from .received import as_received, exact_solution
 from .report import new_stats
-from .verdict import GAP_RTOL, as_received, exact_solution
+from .tolerance import GAP_RTOL
 
 __all__ = ["CheckResult", "ConformanceCheck", "checks", "parametrize_checks", "run_checks"]
 

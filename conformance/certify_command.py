@@ -73,7 +73,7 @@ def certify_result(data, *, exact=False, gap_rtol=None):
     from lasso_spec.reference.__main__ import certify_json
     from lasso_spec.reference.problem import format_number
 
-    from .verdict import GAP_RTOL, gap_tolerance, objective_scale
+    from .tolerance import GAP_RTOL, gap_tolerance, objective_scale
 
     result = certify_json(data)
     if exact or "gap_tol" in data:

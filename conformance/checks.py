@@ -1,8 +1,8 @@
 """The conformance checks: the worked example, the edge-case pack, generated problems,
 metamorphic pairs, scale.
 
-Each test is one check ID (see plugin.CHECK_IDS); its verdict comes from the
-certificates of verdict.py against the exact optimum of the float64 problem the
+Each test is one check ID (see catalogue.CHECK_IDS); its verdict comes from the
+certificates of certificate_checks.py against the exact optimum of the float64 problem the
 implementation received.  The metamorphic checks (metamorphic.py) are generated checks
 whose examples are pairs of problems related by a theorem, each answer judged exactly: for
 their families ``problems`` draws a pair, which the runner (metamorphic.PairRunner) judges.
@@ -14,9 +14,10 @@ from hypothesis import strategies as st
 
 from . import scale
 from .cases import CASES, kind
+from .catalogue import GENERATED
 from .metamorphic import problems  # strategies.problems, and the pairs of metamorphic.py
-from .plugin import GENERATED, examples_per_check, phases
-from .verdict import as_received, exact_solution
+from .profiles import examples_per_check, phases
+from .received import as_received, exact_solution
 
 
 def _case_param(case):

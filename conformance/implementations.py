@@ -8,7 +8,8 @@ Python floats ≥ 0), with a ``name``, a ``version`` and ``capabilities``.
 ``load(spec)`` accepts
 
 * a built-in name: ``reference``, ``reference-cd``, ``sklearn``, ``statsmodels``,
-  ``glum``, ``glmnet``, ``cvxpy`` (see ``adapters.py`` for the peers);
+  ``glum``, ``glmnet``, ``cvxpy`` (``adapters.BUILTINS``; the peers' adapters import
+  their library with ``_require``, a LoadError saying how to install it);
 * ``MODULE:CALLABLE`` (``CALLABLE`` may be dotted): any callable.  It may carry
   optional attributes ``name``, ``version`` (default: the module's
   ``__version__``) and ``capabilities``, a dict overriding :data:`DEFAULT_CAPABILITIES`,
@@ -34,7 +35,7 @@ from dataclasses import dataclass, field
 
 #: What an implementation supports unless it says otherwise.  The problem kinds are
 #: those of cases.kind(); ``exact_zeros`` means it returns 0.0 exactly where the exact
-#: solution is zero with strict KKT slack (see verdict.py).
+#: solution is zero with strict KKT slack (see certificate_checks.py).
 DEFAULT_CAPABILITIES = {
     "lasso": True,
     "elastic_net": True,
@@ -66,6 +67,19 @@ CAPABILITY_MEANING = {
 
 class LoadError(Exception):
     """The implementation could not be loaded; the message says why and what to do."""
+
+
+def _require(module_name, package):
+    import importlib
+
+    try:
+        return importlib.import_module(module_name)
+    except ImportError as error:
+        raise LoadError(
+            f"the {package} adapter needs {package}, which is not installed here ({error}); "
+            f"install it (pip install {package}) or use its tox env, e.g. tox -e "
+            f"conformance-{module_name.partition('.')[0]}"
+        ) from None
 
 
 @dataclass

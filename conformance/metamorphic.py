@@ -22,7 +22,7 @@ twice: it fails one of the pair.
 
 A check whose pairs use an option (``Theorem.needs``) is skipped, with the reason, unless it
 is declared; pairs are of the kinds declared among Lasso, Elastic Net, Ridge (column
-scaling: Lasso).  plugin.GENERATED lists the checks, family ``metamorphic:NAME``.
+scaling: Lasso).  catalogue.GENERATED lists the checks, family ``metamorphic:NAME``.
 """
 
 
@@ -34,9 +34,9 @@ import pytest
 from hypothesis import strategies as st
 
 from . import strategies
+from .received import as_received, exact_solution
 from .runner import Runner, SuiteError
 from .theorems import ALL_KINDS, METAMORPHIC, THEOREMS, Pair, _objective, _u
-from .verdict import as_received, exact_solution
 
 __all__ = ["METAMORPHIC", "THEOREMS", "PairRunner", "assert_theorem", "check_pair", "problems"]
 

@@ -123,7 +123,8 @@ def _returned(problem, u):
 
 def option_triage(problem, u, verdict, gap_rtol):
     """The triage label of a failing verdict on a problem with options."""
-    from .verdict import exact_solution, judge
+    from .received import exact_solution
+    from .verdict import judge
 
     labels = []
     zero = _zero_below_lambda_max(problem, u)

@@ -11,11 +11,11 @@ G_tol = gap_rtol · S with the scale
 
     S = ½Σᵢ sᵢ(yᵢ − m)² + ½λ₁²/maxⱼ Gⱼⱼ     (m = Σsᵢyᵢ/Σsᵢ with an intercept, else 0)
 
-(= F(0, m) ≥ F*, plus the penalty scale of ``verdict.objective_scale``; with the default
+(= F(0, m) ≥ F*, plus the penalty scale of ``tolerance.objective_scale``; with the default
 options exactly that S).  S = 0 when y is constant on the rows of positive weight (y = 0
 there without an intercept) and λ₁ = 0 or every Gⱼⱼ = 0: G_tol is then 0, only the exact
-minimiser passes, and the verdict says so (``verdict.zero_scale_triage``; the strategies
-draw no such problem).  The derivation of every check mirrors ``verdict.py`` in the
+minimiser passes, and the verdict says so (``tolerance.zero_scale_triage``; the strategies
+draw no such problem).  The derivation of every check mirrors ``certificate_checks.py`` in the
 quadratic form.  Let u* be the exact minimiser, c* = c − Gu*, d = u − u*, tⱼ = λ₁v'ⱼ.  For
 every *feasible* u (uⱼ ≥ 0 where constrained)
 
@@ -35,8 +35,8 @@ tⱼ|uⱼ| − c*ⱼuⱼ ≥ 0; where u*ⱼ = 0 it is tⱼ|uⱼ| − c*ⱼuⱼ �
                 coordinate with t = 0, so its row is |Σsᵢrᵢ| ≤ √(2G_tol·Σsᵢ)
   coefficients  (only where u* is unique)  |uⱼ| ≤ G_tol/ηⱼ where ηⱼ > 0, and on E = {ηⱼ = 0},
                 if H = G_EE is nonsingular, |dᵢ| ≤ √((H⁻¹)ᵢᵢ)(√(2G_tol) + Σⱼ∉E √Gⱼⱼ·G_tol/ηⱼ),
-                the argument of ``verdict.py`` with any X̃ such that X̃ᵀX̃ = G
-  exact zeros   where ηⱼ² > 2G_tol·Gⱼⱼ, as in ``verdict.py``
+                the argument of ``certificate_checks.py`` with any X̃ such that X̃ᵀX̃ = G
+  exact zeros   where ηⱼ² > 2G_tol·Gⱼⱼ, as in ``certificate_checks.py``
 
 With the default options this is exactly ``verdict.judge``'s set of checks (a test runs
 both on default problems and compares).
@@ -51,17 +51,11 @@ from lasso_spec.reference import objective
 from lasso_spec.reference.options import Options, quadratic
 
 from .answers import AnswerError, as_answer
+from .certificate_checks import _ROOT_SLACK, Check, _exact_zero_check, objective_detail
 from .exact_la import inverse_diagonal
-from .verdict import (  # verdict imports us lazily
-    _ROOT_SLACK,
-    Check,
-    Verdict,
-    _exact_zero_check,
-    _f,
-    gap_relative,
-    objective_detail,
-    zero_scale_triage,
-)
+from .received import _f
+from .tolerance import gap_relative, zero_scale_triage
+from .verdict import Verdict  # verdict imports us lazily
 
 __all__ = ["judge_options", "option_scale"]
 

@@ -8,6 +8,9 @@
 Choice, first match wins: ``--hypothesis-profile NAME`` on the command line, then the
 environment variable ``HYPOTHESIS_PROFILE`` (CI systems set it), then ``dev``.  The
 chosen profile and where it came from are printed in the gate's header.
+
+A generated check draws a fifth of the profile's ``max_examples`` (``examples_per_check``),
+and hypothesis shrinks a failing problem only under ``--full-shrink`` (``phases``).
 """
 
 from __future__ import annotations
@@ -58,3 +61,25 @@ def load(command_line: str | None, environ=os.environ) -> tuple[str, str]:
     name, source = choose(command_line, environ)
     settings.load_profile(name)
     return name, source
+
+
+def examples_per_check():
+    """A fifth of the profile's max_examples per generated check (at least 10)."""
+    return max(10, settings.default.max_examples // 5)
+
+
+#: Whether hypothesis may shrink a failing generated problem (``--full-shrink``).
+SHRINK = {"full": False}
+
+
+def phases():
+    """Hypothesis phases of a generated check: without shrinking unless ``--full-shrink``.
+
+    Without the shrink phase the first failing problem found is reported as it is (its
+    account, the triage and a pasteable ``Problem.from_json(...)``, is the same), so a
+    broken implementation gets its verdict in seconds instead of minutes.
+    """
+    from hypothesis import Phase
+
+    chosen = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target]
+    return [*chosen, Phase.shrink] if SHRINK["full"] else chosen

@@ -53,8 +53,8 @@ def _outcome(report):
 
 
 def check_order(check_id):
-    """The canonical position of a check (its place in plugin.CHECK_IDS, unknown ones last)."""
-    from .plugin import CHECK_IDS
+    """The canonical position of a check (its place in catalogue.CHECK_IDS, unknown ones last)."""
+    from .catalogue import CHECK_IDS
 
     return (CHECK_IDS.index(check_id), "") if check_id in CHECK_IDS else (len(CHECK_IDS), check_id)
 
@@ -203,7 +203,7 @@ def write_kkt_bands(results, report_path, gap_rtol):
     """
     from lasso_spec.reference import Problem
 
-    from .verdict import augmented_column_norms_sq, gap_tolerance
+    from .tolerance import augmented_column_norms_sq, gap_tolerance
 
     failures = [e["failure"] for e in results if e.get("failure") and e["failure"].get("w")]
     if not failures:

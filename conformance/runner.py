@@ -9,8 +9,9 @@ import pytest
 
 from .isolation import ImplementationRaised, IsolationError
 from .process_impl import ImplementationError
+from .received import as_received, float_data, float_options
 from .report import update
-from .verdict import as_received, float_data, float_options, judge
+from .verdict import judge
 
 
 class SuiteError(Exception):

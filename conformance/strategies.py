@@ -21,7 +21,7 @@ Not generated: a problem whose scale S is 0, where the tolerance G = gap_rtol·S
 is 0 and only the exact minimiser would be acceptable (a float64 answer off by
 1e-30 fails: an artefact of the suite, not a finding).  Without options that is
 X = 0 together with y = 0 (F(t·w) is then homogeneous in t, so no accuracy
-relative to the data exists; see verdict.objective_scale), and for Ridge
+relative to the data exists; see tolerance.objective_scale), and for Ridge
 (λ₁ = 0) y = 0 alone; with options
 (option_problems) y constant on the rows of positive weight with an intercept,
 or y = 0 there without one, together with λ₁ = 0 or X = 0 on those rows
@@ -115,7 +115,7 @@ def problems(draw, kind="lasso", family=None):
         assume(any(y))
         return Problem(X=X, y=y, l1=0, l2=l2)
     top = lambda_max(X, y)
-    if top == 0:  # Xᵀy = 0: w* = 0.  Keep a scale (verdict.objective_scale): y ≠ 0 or X ≠ 0.
+    if top == 0:  # Xᵀy = 0: w* = 0.  Keep a scale (tolerance.objective_scale): y ≠ 0 or X ≠ 0.
         assume(any(y) or any(any(row) for row in X))
         return Problem(X=X, y=y, l1=draw(st.sampled_from([Fraction(1, 2), 1])), l2=l2)
     if draw(st.integers(0, 3)) == 0:  # exactly at a knot of the path (λ_max is one)

@@ -37,8 +37,8 @@ from hypothesis import strategies as st
 from lasso_spec.reference import lambda_max, objective
 
 from . import strategies
+from .received import as_received
 from .strategies import entries, option_problems
-from .verdict import as_received
 
 __all__ = ["ALL_KINDS", "METAMORPHIC", "THEOREMS", "Pair", "Theorem"]
 
@@ -96,7 +96,7 @@ def _lam(draw, problem):
 def _scaled(problem):
     """Assume the judge's scale S is positive (as the strategies do: no problem without one)."""
     from .option_verdict import option_scale
-    from .verdict import objective_scale
+    from .tolerance import objective_scale
 
     assume((option_scale if problem.options else objective_scale)(problem) > 0)
     return problem
@@ -222,5 +222,5 @@ THEOREMS = {t.name: t for t in (
             "w*, F*)", ("fit_intercept",), ALL_KINDS, _intercept_shift),
 )}
 
-#: The metamorphic checks as entries of plugin.GENERATED: (check ID, kind, family).
+#: The metamorphic checks as entries of catalogue.GENERATED: (check ID, kind, family).
 METAMORPHIC = tuple((t.id, "lasso", f"metamorphic:{t.name}") for t in THEOREMS.values())

@@ -25,8 +25,8 @@ not converged         F(w) − F* ≤ NOT_CONVERGED_RGAP·(F(0) − F*), no coef
 wrong                 none of the above; a tie on the path is noted here as well.
 
 The zero tolerance of the sign test, z_j = δ_j/a_j = √(2G/a_j) (a_j = ‖x_j‖² + 2λ₂,
-δ_j the KKT tolerance of verdict.py): a step t along column j alone changes the quadratic
-part of F by ½a_j·t², which equals G at |t| = z_j, so a coefficient |w_j| ≤ z_j is at
+δ_j the KKT tolerance of certificate_checks.py): a step t along column j alone changes the
+quadratic part of F by ½a_j·t², which equals G at |t| = z_j, so a coefficient |w_j| ≤ z_j is at
 the resolution of the tolerance and its sign is no evidence.  (A float64 solver leaves
 values like ±2⁻⁵³ where w*_j is tiny; they are not sign errors.)
 """
@@ -37,7 +37,9 @@ from fractions import Fraction
 
 from lasso_spec.reference import Problem, certify, objective
 
-from .verdict import GAP_RTOL, _f, _sign, augmented_column_norms_sq, exact_solution, gap_tolerance
+from .certificate_checks import _sign
+from .received import _f, exact_solution
+from .tolerance import GAP_RTOL, augmented_column_norms_sq, gap_tolerance
 
 #: An answer within this fraction of the achievable decrease F(0) − F* whose signs agree
 #: with the exact solution is labelled "not converged" rather than "wrong".

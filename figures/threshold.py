@@ -1,6 +1,6 @@
 """Data of the coordinate-update figure: soft threshold vs Ridge shrinkage vs Elastic Net.
 
-The update is the spec's derived expression (``spec.optimality.cd_update``,
+The update is the spec's derived expression (``spec.coordinate.cd_update``,
 clause CD-UPDATE): the minimiser over b of ½ab² − ρb + λ₁|b| + λ₂b², found by
 sympy case by case, which equals S(ρ, λ₁)/(a + 2λ₂).  It is evaluated here
 exactly, at rational points.  Every curve is piecewise linear with breaks at
@@ -17,7 +17,7 @@ __all__ = ["Curve", "coordinate_update", "threshold_curves", "zero_set"]
 @cache
 def _derived_update():
     """The spec's CD-UPDATE expression and its symbols by name (sympy is imported here)."""
-    from lasso_spec.spec.optimality import cd_update
+    from lasso_spec.spec.coordinate import cd_update
 
     update = cd_update()["update"]
     symbols = {s.name: s for s in update.free_symbols}

@@ -66,7 +66,8 @@ TARGETS = {
     },
     "judge": {
         "package": "conformance",
-        "modules": ["verdict.py", "answers.py"],
+        "modules": ["verdict.py", "certificate_checks.py", "tolerance.py", "received.py",
+                    "answers.py"],
         "tests": [
             "tests/test_answers.py",
             "tests/test_triage.py",

@@ -33,7 +33,7 @@ that problem) is solved exactly by the reference, and the answer gets the gate's
 objective F(w) − F* ≤ G with G = gap_rtol · S, S = ½‖y‖² + ½λ₁²/max_j(‖x_j‖² + 2λ₂), then
 the fit, the KKT residuals, the coefficients (valid tests: the minimiser is unique) and, if
 the port declares ``exact_zeros``, exact zeros at certified strict slack.  The derivations
-of every tolerance from G are in conformance/verdict.py (spec DUAL-GAP,
+of every tolerance from G are in conformance/certificate_checks.py (spec DUAL-GAP,
 GAP-DISTANCE-BOUND, CONFORMANCE-TOLERANCE); a failure carries the gate's triage.  The
 vector's stored answer is checked too: its objective must equal the exact F* the judge
 computed, or the vector itself is reported wrong (VECTOR ERROR).  ``acceptable`` tests
@@ -81,7 +81,8 @@ def check(vector, w, gap_rtol, exact_zeros):
     The answer ``w`` is the p coefficients, or the pair (w, b) when the vector fits an
     intercept (``vector.fits_intercept``), as ``judge`` takes it.
     """
-    from lasso_spec.conformance.verdict import exact_solution, judge
+    from lasso_spec.conformance.received import exact_solution
+    from lasso_spec.conformance.verdict import judge
 
     problem = vector.problem()
     expected = Fraction(vector.test["expected"]["objective"])
@@ -206,7 +207,7 @@ def main(argv=None):
                              "relative_gap (still reported as LIMITED)")
     parser.add_argument("--only", default=None, help="run only this file (e.g. lasso_test.json)")
     args = parser.parse_args(argv)
-    from lasso_spec.conformance.verdict import GAP_RTOL
+    from lasso_spec.conformance.tolerance import GAP_RTOL
 
     demanded = GAP_RTOL if args.gap_rtol is None else args.gap_rtol
     if not 0 <= demanded < math.inf:

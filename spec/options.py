@@ -20,7 +20,8 @@ from sympy.simplify.simplify import factor_sum
 from . import options_exact as O
 from .formula import Formula, colvec, eq, matrix, q
 from .formula import evaluate as _evaluate
-from .optimality import MaxOver, symbolic_matrix
+from .lambda_max import MaxOver
+from .optimality import symbolic_matrix
 from .options_cases import CASES, points
 
 i, j, k = sp.symbols("i j k", integer=True, positive=True)

@@ -15,8 +15,9 @@ from functools import cache
 import sympy as sp
 
 from . import options_exact as O
+from .coordinate import _condition, soft_threshold_expr
 from .formula import Formula, q
-from .optimality import _condition, soft_threshold_expr, symbolic_matrix
+from .optimality import symbolic_matrix
 from .options import VJ, R, X, evaluate, i, in_residuals, j, l1, l2, n, values
 from .options_cases import CASES, points
 from .options_centring import _intercept_check, centring

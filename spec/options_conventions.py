@@ -2,9 +2,9 @@
 
 Each library's objective is written in the weighted quantities WRSS = sum_i s_i r_i^2,
 V1 = sum_j v_j |w_j|, V2 = sum_j v_j w_j^2 (W = sum_i s_i, p features, SV = sum_j v_j) as the
-library's source computes it (``spec/options_sources.py`` cites file and line); the mapping is
-the unique solution of coef(library) = k coef(F), F = WRSS/2 + l1 V1 + l2 V2, solved by
-sympy.  Each rendered parameter is checked by evaluating the library's objective, written
+library's source computes it (the clauses of ``spec/options_clauses.py`` cite file and line);
+the mapping is the unique solution of coef(library) = k coef(F), F = WRSS/2 + l1 V1 + l2 V2,
+solved by sympy.  Each rendered parameter is checked by evaluating the library's objective, written
 out exactly from the source, at that parameter on the option cases: it must equal k F(w, b)
 at every probed point.
 """
@@ -19,7 +19,7 @@ import sympy as sp
 from . import options_exact as O
 from .conventions import V1, V2, WRSS, W, k, l1, l2, n
 from .formula import q
-from .optimality import LAMBDA_MAX
+from .lambda_max import LAMBDA_MAX
 from .options import VJ, evaluate
 from .options_cases import points
 from .options_lambda import zero_optimal
@@ -67,7 +67,7 @@ def sums(cs, w, b, v=None):
     )
 
 
-# --- the libraries' objectives, written out from their sources (see options_sources) ---------
+# --- the libraries' objectives, written out from their sources (options_clauses cites them) ---
 
 
 def sklearn_documented(cs, w, b, P):

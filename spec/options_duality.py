@@ -21,7 +21,7 @@ import sympy as sp
 
 from . import options_exact as O
 from .formula import Formula, le, q
-from .optimality import MaxOver
+from .lambda_max import MaxOver
 from .options import CJ, VJ, X, Y, evaluate, i, j, l1, l2, n, p
 from .options_cases import CASES, points
 from .options_dual_defs import (

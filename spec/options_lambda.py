@@ -16,7 +16,8 @@ import sympy as sp
 
 from . import options_exact as O
 from .formula import Formula, colvec, eq, q
-from .optimality import MaxOver, symbolic_matrix
+from .lambda_max import MaxOver
+from .optimality import symbolic_matrix
 from .options import CJ, VJ, R, Wv, evaluate, i, k, l1, n, values
 from .options_cases import CASES
 from .options_centring import YB

@@ -13,7 +13,7 @@ import sympy as sp
 from . import options_exact as O
 from .conventions import V1, V2, WRSS, W, k, l1, l2, n
 from .formula import Formula, q
-from .optimality import LAMBDA_MAX
+from .lambda_max import LAMBDA_MAX
 from .options import VJ, Y, evaluate, i
 from .options_cases import CASES, points
 from .options_centring import YB

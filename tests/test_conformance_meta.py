@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from fractions import Fraction
 from pathlib import Path
 
@@ -23,9 +24,10 @@ from meta import broken_solvers
 from lasso_spec.conformance.adapters import BUILTINS
 from lasso_spec.conformance.cases import CASES
 from lasso_spec.conformance.implementations import wrap_callable
+from lasso_spec.conformance.received import as_received, exact_solution, float_data
 from lasso_spec.conformance.report import new_stats
 from lasso_spec.conformance.runner import Runner
-from lasso_spec.conformance.verdict import as_received, exact_solution, float_data, judge
+from lasso_spec.conformance.verdict import judge
 from lasso_spec.reference import Problem, lambda_max
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,17 +150,14 @@ def _pytest(*args, env=None, report=None):
     for key in ("LASSO_IMPL", "LASSO_IMPL_CMD", "LASSO_XFAILS", "LASSO_REPORT",
                 "GITHUB_STEP_SUMMARY", "PYTEST_ADDOPTS"):
         environment.pop(key, None)
-    if not any(str(a).startswith("--conformance-report") for a in args):
-        import tempfile
-
-        fd, path = tempfile.mkstemp(prefix="conformance-meta-", suffix=".json")
-        os.close(fd)
-        environment["LASSO_REPORT"] = report or path
-    environment.update(env or {})
     command = [sys.executable, "-m", "pytest", str(ROOT / "tests/test_gate.py"),
                "-p", "no:cacheprovider", "--hypothesis-profile=ci", "-q", *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment,
-                          check=False, timeout=600)
+    with tempfile.TemporaryDirectory(prefix="conformance-meta-") as scratch:
+        if not any(str(a).startswith("--conformance-report") for a in args):
+            environment["LASSO_REPORT"] = str(report or Path(scratch) / "report.json")
+        environment.update(env or {})
+        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                              env=environment, check=False, timeout=600)
 
 
 def test_a_broken_solver_fails_with_triage_summary_and_report(tmp_path):

@@ -12,9 +12,9 @@ Each library runs at settings that put its answer far inside G:
 * scikit-learn Lasso/ElasticNet, tol = 10⁻¹²: it stops when the duality gap of n·(its
   objective) = F is ≤ tol·‖y‖², so F(w) − F* ≤ 2·10⁻¹²·½‖y‖² ≤ G/500 (a ConvergenceWarning,
   i.e. no such certificate, is an error here).  Ridge (Cholesky) and LinearRegression are
-  direct solves: their error is the float64 floor, ≈ 10⁻¹⁵ relative (verdict.py).
+  direct solves: their error is the float64 floor, ≈ 10⁻¹⁵ relative (tolerance.py).
 * statsmodels, cnvrg_tol = zero_tol = 10⁻¹⁵ (coefficient-change criteria, no objective bound).
-* glmnet, thr = 10⁻²⁸ on max_j x_jᵀx_j·Δ_j²/n relative to var(y) (adapters.GLMNET_THR).
+* glmnet, thr = 10⁻²⁸ on max_j x_jᵀx_j·Δ_j²/n relative to var(y) (glmnet_adapter.GLMNET_THR).
 * glum, gradient_tol = 10⁻¹⁴ on the min-norm subgradient of F/W: for λ₂ > 0 this gives
   F(w) − F* ≤ ‖ρ‖²/(4λ₂) with ‖ρ‖ ≤ W·10⁻¹⁴ (GAP-DISTANCE-BOUND).
 
@@ -36,9 +36,14 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from lasso_spec.conformance.verdict import gap_tolerance
+from lasso_spec.conformance.tolerance import gap_tolerance
 from lasso_spec.reference import Problem, objective, solve
-from lasso_spec.spec import conventions
+from lasso_spec.spec import (
+    conventions,
+    conventions_glmnet,
+    conventions_glum,
+    conventions_sklearn_statsmodels,
+)
 
 
 def _library(module, package):
@@ -114,7 +119,7 @@ def _sklearn_fit(X, y, l1, l2, *, wrong=False):
     lm = _library("sklearn.linear_model", "scikit-learn")
     from sklearn.exceptions import ConvergenceWarning
 
-    sol, n = conventions.sklearn(), X.shape[0]
+    sol, n = conventions_sklearn_statsmodels.sklearn(), X.shape[0]
     alpha, rho = sol["symbols"]
     if l1 == 0:
         (a,) = mapped(sol["ridge"], [alpha], n, l1, l2)
@@ -155,7 +160,7 @@ def test_sklearn_slipped_mappings_are_told_apart(kind):
 
 def _statsmodels_fit(X, y, l1, l2, *, documented_as_enet_l2=False):
     api = _library("statsmodels.api", "statsmodels")
-    sol = conventions.statsmodels()
+    sol = conventions_sklearn_statsmodels.statsmodels()
     alpha, wt = mapped(sol["solution"], sol["symbols"], X.shape[0], l1, l2)
     if documented_as_enet_l2:  # the slip: L2 weight read as λ₂ instead of 2λ₂
         alpha, wt = (l1 + l2) / X.shape[0], l1 / (l1 + l2)
@@ -187,7 +192,7 @@ def test_statsmodels_at_the_mapped_parameters_is_exact(kind):
 
 def _glmnet_fit(X, y, l1, l2, *, documented=False):
     module = _library("glmnet", "glmnet (python-glmnet; needs gfortran to build)")
-    sol = conventions.glmnet()
+    sol = conventions_glmnet.glmnet()
     s = float(np.sqrt(np.mean((y - y.mean()) ** 2)))
     solution = sol["documented"] if documented else sol["solution"]
     lam, alpha = sol["symbols"]
@@ -273,7 +278,7 @@ def test_glmnet_finding_constant_column_is_dropped():
 
 def _glum_fit(X, y, l1, l2, *, sample_weight=None, v=None, p2=None, total=None):
     glum = _library("glum", "glum")
-    sol = conventions.glum()
+    sol = conventions_glum.glum()
     W = total if total is not None else (
         X.shape[0] if sample_weight is None else float(np.sum(sample_weight)))
     if l1 == 0 and l2 == 0:

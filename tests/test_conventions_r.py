@@ -48,7 +48,7 @@ import pytest
 import sympy as sp
 
 from lasso_spec.reference import solve
-from lasso_spec.spec import conventions, optimality, options_lambda
+from lasso_spec.spec import conventions, conventions_glmnet, lambda_max, optimality, options_lambda
 from lasso_spec.spec import options_exact as O
 from lasso_spec.spec.clauses import BY_ID
 from lasso_spec.spec.formula import q
@@ -331,8 +331,8 @@ def test_unit_weights_no_intercept_at_the_mapping_with_r_s_y():
     """CONVENTION-GLMNET's rendered λ = (λ₁ + 2s_yλ₂)/n, α = λ₁/(λ₁ + 2s_yλ₂) (unit weights,
     intercept = FALSE) with R's s_y = √(Σyᵢ²/n): exact, both type.gaussian; with
     python-glmnet's s_y = sd(y), and with the documented s_y = 1, rejected for λ₂ > 0."""
-    sol = conventions.glmnet()["solution"]
-    lam_sym, alpha_sym = conventions.glmnet()["symbols"]
+    sol = conventions_glmnet.glmnet()["solution"]
+    lam_sym, alpha_sym = conventions_glmnet.glmnet()["symbols"]
     cases = [Case(*WORKED, 1.0 if a else 0.0, b) for a, b in KINDS.values()]
     cases += [Case(X4, [2.0, 1.0, -1.0, 3.0], a, b) for a, b in KINDS.values()]
     cases += [Case(X5, y, a, b) for y in Y5 for a, b in KINDS.values()]
@@ -440,11 +440,11 @@ def test_r_lambda_max(alpha):
     X, y = np.array([[1.0, 2.0], [3.0, -1.0], [0.0, 1.0], [2.0, 2.0]]), [1.0, -2.0, 3.0, 0.5]
     case = Case(X, y, 1.0, 0.0)
     threshold = BY_ID["LAMBDA-MAX"].formulas[4].rhs
-    foreign = optimality.lambda_max()["foreign"]["glmnet"]
+    foreign = lambda_max.lambda_max()["foreign"]["glmnet"]
     lam_max = max(abs(sum(Fraction(X[i, j]) * Fraction(y[i]) for i in range(4))) for j in range(2))
     value = float(
         threshold.subs(
-            {optimality.LAMBDA_MAX: q(lam_max), optimality.n: 4, foreign["mix"]: q(alpha)}
+            {lambda_max.LAMBDA_MAX: q(lam_max), optimality.n: 4, foreign["mix"]: q(alpha)}
         )
     )
     path, above, below = run_r(

@@ -23,9 +23,10 @@ from meta import broken_solvers
 
 from lasso_spec.conformance.implementations import LoadError, load, wrap_callable
 from lasso_spec.conformance.isolation import ImplementationRaised, IsolatedSolver, IsolationError
+from lasso_spec.conformance.received import as_received, float_data
 from lasso_spec.conformance.report import new_stats
 from lasso_spec.conformance.runner import Runner
-from lasso_spec.conformance.verdict import as_received, float_data, judge
+from lasso_spec.conformance.verdict import judge
 from lasso_spec.conformance.wire import MAX_DEPTH, decode, encode
 from lasso_spec.reference import Problem
 
@@ -232,11 +233,12 @@ def _pytest(*args):
     for key in ("LASSO_IMPL", "LASSO_IMPL_CMD", "LASSO_XFAILS", "LASSO_REPORT",
                 "GITHUB_STEP_SUMMARY", "PYTEST_ADDOPTS"):
         environment.pop(key, None)
-    environment["LASSO_REPORT"] = str(Path(tempfile.mkdtemp(prefix="isolation-")) / "report.json")
     command = [sys.executable, "-m", "pytest", str(ROOT / "tests/test_gate.py"),
                "-p", "no:cacheprovider", "--hypothesis-profile=ci", "-q", *args]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=environment,
-                          check=False, timeout=600)
+    with tempfile.TemporaryDirectory(prefix="isolation-") as scratch:
+        environment["LASSO_REPORT"] = str(Path(scratch) / "report.json")
+        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
+                              env=environment, check=False, timeout=600)
 
 
 def test_the_judge_is_out_of_the_implementations_reach():

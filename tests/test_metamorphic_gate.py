@@ -21,10 +21,11 @@ from meta import metamorphic_solvers, option_solvers
 from lasso_spec.conformance import checks, metamorphic
 from lasso_spec.conformance.api import checks as api_checks
 from lasso_spec.conformance.api import run_checks
+from lasso_spec.conformance.catalogue import CHECK_IDS, GENERATED
 from lasso_spec.conformance.metamorphic import METAMORPHIC, THEOREMS, Pair, assert_theorem
-from lasso_spec.conformance.plugin import CHECK_IDS, GENERATED
+from lasso_spec.conformance.received import exact_solution
 from lasso_spec.conformance.runner import SuiteError
-from lasso_spec.conformance.verdict import exact_solution, judge
+from lasso_spec.conformance.verdict import judge
 from lasso_spec.reference import Problem
 
 IDS = [theorem.id for theorem in THEOREMS.values()]

@@ -14,10 +14,11 @@ from meta import option_solvers
 from lasso_spec.conformance.cases import CASES
 from lasso_spec.conformance.implementations import wrap_callable
 from lasso_spec.conformance.option_verdict import judge_options
+from lasso_spec.conformance.received import exact_solution
 from lasso_spec.conformance.report import new_stats
 from lasso_spec.conformance.runner import Runner
 from lasso_spec.conformance.strategies import OPTION_SETS
-from lasso_spec.conformance.verdict import exact_solution, judge
+from lasso_spec.conformance.verdict import judge
 from lasso_spec.reference import Problem, lambda_max
 
 

@@ -1,4 +1,4 @@
-"""The process protocol client (tests/conformance/process_impl.py), against tiny fake ports.
+"""The process protocol client (conformance/process_impl.py, port_channel.py), against fake ports.
 
 Each fake port is a few lines of Python run with this interpreter; each
 misbehaviour (crash, hang, malformed line, wrong length, error reply, extra
@@ -246,13 +246,13 @@ def test_a_5000_digit_integer_is_exact_but_not_a_float64_answer(tmp_path):
 
 
 def test_invalid_utf8_and_overlong_lines_are_malformed_not_a_hang(tmp_path, monkeypatch):
-    from lasso_spec.conformance import process_impl
+    from lasso_spec.conformance import port_channel
 
     command = port(tmp_path, 'sys.stdout.buffer.write(b"\\xff\\xfe\\n"); sys.stdout.flush()\n')
     with ProcessImplementation(command, timeout=30) as impl:
         with pytest.raises(ImplementationError, match="not JSON"):
             impl(*WORKED)
-    monkeypatch.setattr(process_impl, "MAX_LINE", 1000)
+    monkeypatch.setattr(port_channel, "MAX_LINE", 1000)
     command = port(tmp_path, 'reply({"w": [0.0] * 2000})\n', name="long.py")
     with ProcessImplementation(command, timeout=30) as impl:
         with pytest.raises(ImplementationError, match="a line of more than 1000 characters"):

@@ -15,7 +15,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import lasso_spec.reference as reference
-from lasso_spec.spec import exact, optimality, search, worked_example
+from lasso_spec.spec import (
+    coordinate,
+    exact,
+    optimality,
+    search,
+    search_predicates,
+    worked_example,
+)
 
 STORE = search.load()
 small = st.builds(Fraction, st.integers(-4, 4), st.sampled_from([1, 1, 2]))
@@ -143,7 +150,7 @@ def test_soft_threshold_needs_unit_norm():
     true = exact.solve(X, y, l1)[0]
     assert notes == item["notes_b"] != true == item["w"][0] == reference.solve(X, y, l1).w[0]
     assert true == notes / exact.dot(x, x)  # the general formula divides by x^T x
-    assert optimality.soft_threshold()["unit_norm_solutions"] == [1 - 2 * optimality.l2]
+    assert coordinate.soft_threshold()["unit_norm_solutions"] == [1 - 2 * optimality.l2]
 
 
 @pytest.mark.spec("CLAIM-GRADIENT-KILL")
@@ -159,7 +166,7 @@ def test_gradient_kill_converse_fails():
 @pytest.mark.spec("CLAIM-CORNERS-ALMOST-ALWAYS")
 def test_corner_counterexample_and_census():
     X, y, item = case("rarely-at-corner")
-    assert search.corner_fraction(X, y) == item["corner_fraction"] <= Fraction(1, 2)
+    assert search_predicates.corner_fraction(X, y) == item["corner_fraction"] <= Fraction(1, 2)
     knots = reference.solve(X, y, 0).path
     assert tuple((k.lam, tuple(k.w)) for k in knots) == item["knots"]
     census = STORE["corner-census"]

@@ -13,7 +13,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import lasso_spec.reference as reference
-from lasso_spec.spec import conventions, duality, exact, optimality, probes
+from lasso_spec.spec import (
+    conventions,
+    conventions_sklearn_statsmodels,
+    coordinate,
+    duality,
+    exact,
+    gate_tolerance,
+    lambda_max,
+    optimality,
+    probes,
+)
 from lasso_spec.spec.clauses import BY_ID
 from lasso_spec.spec.formula import case as make_case
 
@@ -92,15 +102,15 @@ def test_rendered_duality_formulas_hold_on_random_cases(cs):
 @given(problems(), penalty, penalty)
 def test_rendered_scale_is_the_gates(prob, l1, l2):
     """The G of CONFORMANCE-TOLERANCE is the gate's: the formula's twin objective_scale
-    equals conformance.verdict.objective_scale."""
-    from lasso_spec.conformance import verdict
+    equals conformance.tolerance.objective_scale."""
+    from lasso_spec.conformance import tolerance
 
     X, y = prob
     cs = make_case(X, y, (0,) * len(X[0]), l1, l2)
     problem = reference.Problem.from_json({"X": [[str(v) for v in row] for row in X],
                                            "y": [str(v) for v in y], "l1": str(l1),
                                            "l2": str(l2)})
-    assert duality.objective_scale(cs) == verdict.objective_scale(problem)
+    assert gate_tolerance.objective_scale(cs) == tolerance.objective_scale(problem)
 
 
 def checks_pass(clause_id):
@@ -211,16 +221,16 @@ def h(b, a, g, l1, l2):
 @given(small, st.builds(Fraction, st.integers(0, 6), st.sampled_from([1, 2])), penalty, penalty)
 def test_cd_update_minimises_the_coordinate_problem(g, a, l1, l2):
     assert checks_pass("CD-UPDATE")
-    derived = optimality.cd_update()["update"]
+    derived = coordinate.cd_update()["update"]
     if a + 2 * l2 == 0:
         return  # degenerate: covered by exact.cd_update's convention, checked below
     value = derived.subs(
-        {optimality.a: q(a), optimality.g: q(g), optimality.l1: q(l1), optimality.l2: q(l2)}
+        {coordinate.a: q(a), coordinate.g: q(g), optimality.l1: q(l1), optimality.l2: q(l2)}
     )
     b = exact.cd_update(g, a, l1, l2)
     assert value == q(b)
-    notes = optimality.cd_update()["notes"].subs(
-        {optimality.a: q(a), optimality.g: q(g), optimality.l1: q(l1), optimality.l2: q(l2)}
+    notes = coordinate.cd_update()["notes"].subs(
+        {coordinate.a: q(a), coordinate.g: q(g), optimality.l1: q(l1), optimality.l2: q(l2)}
     )
     assert notes == value
     for step in (Fraction(1, 7), Fraction(-1, 7), Fraction(3), Fraction(-3)):
@@ -240,8 +250,8 @@ def test_cd_trace_matches_reference(prob, l1, l2):
 @given(small, penalty)
 def test_soft_threshold_expression_matches_reference(z, t):
     assert checks_pass("SOFT-THRESHOLD")
-    expr = optimality.soft_threshold_expr(optimality.z, optimality.t)
-    value = expr.subs({optimality.z: q(z), optimality.t: q(t)})
+    expr = coordinate.soft_threshold_expr(coordinate.z, coordinate.t)
+    value = expr.subs({coordinate.z: q(z), coordinate.t: q(t)})
     assert value == q(Fraction(reference.soft_threshold(z, t)))
     assert value == q(exact.cd_update(z, 1, t))
 
@@ -351,7 +361,7 @@ def test_sklearn_lasso_and_ridge_mappings(prob, lam, data):
     w = data.draw(vector(len(X[0])))
     n = len(y)
     r = exact.residual(X, y, w)
-    sol = conventions.sklearn()
+    sol = conventions_sklearn_statsmodels.sklearn()
     alpha = sol["symbols"][0]
     lasso_alpha = sol["lasso"][alpha].subs({conventions.l1: q(lam), conventions.n: n})
     ridge_alpha = sol["ridge"][alpha].subs({conventions.l2: q(lam)})
@@ -409,7 +419,7 @@ def test_sklearn_lasso_alpha_max(prob):
     if lam == 0:
         return
     threshold = BY_ID["LAMBDA-MAX"].formulas[2].rhs
-    alpha = threshold.subs({optimality.LAMBDA_MAX: q(lam), optimality.n: len(y)})
+    alpha = threshold.subs({lambda_max.LAMBDA_MAX: q(lam), optimality.n: len(y)})
     assert alpha == q(lam / len(y))
     Xf = [[float(v) for v in row] for row in X]
     yf = [float(v) for v in y]
@@ -509,8 +519,8 @@ def test_glmnet_lambda_max(alpha):
     y = np.array([1.0, -2.0, 3.0, 0.5])
     lam = exact.lambda_max(X.tolist(), y.tolist())
     threshold = BY_ID["LAMBDA-MAX"].formulas[4].rhs
-    foreign = optimality.lambda_max()["foreign"]["glmnet"]
-    value = threshold.subs({optimality.LAMBDA_MAX: q(lam), optimality.n: 4,
+    foreign = lambda_max.lambda_max()["foreign"]["glmnet"]
+    value = threshold.subs({lambda_max.LAMBDA_MAX: q(lam), optimality.n: 4,
                             foreign["mix"]: q(Fraction(alpha))})
     assert value == q(lam / (4 * Fraction(alpha)))
 

@@ -17,13 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lasso_spec.reference.float_certificate import certify_float
-from lasso_spec.spec import exact, floating
+from lasso_spec.spec import duality, exact, float_formulas, float_probes, floating
 from lasso_spec.spec.clauses import BY_ID
 
 DOT = BY_ID["FLOAT-DOT-ERROR"].formulas
 RESIDUAL = BY_ID["FLOAT-RESIDUAL-ERROR"].formulas[0]
 TAU = BY_ID["FLOAT-KKT-TOLERANCE"].formulas[0]
-G = floating.GAMMA
+G = float_formulas.GAMMA
 
 #: doubles of ordinary size, ~2⁻⁵⁴⁰ (their products underflow), subnormals and 0
 doubles = st.one_of(
@@ -34,7 +34,7 @@ doubles = st.one_of(
 
 
 def case(note):
-    return next(c for c in floating.DOT_CASES if c.note.startswith(note))
+    return next(c for c in float_probes.DOT_CASES if c.note.startswith(note))
 
 
 @pytest.mark.spec("FLOAT-DOT-ERROR")
@@ -42,10 +42,10 @@ def case(note):
 @given(st.lists(st.tuples(doubles, doubles), min_size=1, max_size=12))
 def test_rendered_dot_bound_holds_with_underflow(pairs):
     a, b = tuple(u for u, _ in pairs), tuple(v for _, v in pairs)
-    assert DOT[3].holds(floating.DotCase(a, b))
+    assert DOT[3].holds(float_probes.DotCase(a, b))
     bound = floating.dot_error_bound(a, b)
     exact_value = sum((Fraction(u) * Fraction(v) for u, v in pairs), Fraction(0))
-    for computed in floating.fl_dot_orders(a, b):
+    for computed in float_probes.fl_dot_orders(a, b):
         assert abs(Fraction(computed) - exact_value) <= bound
 
 
@@ -53,7 +53,7 @@ def test_rendered_dot_bound_holds_with_underflow(pairs):
 def float_problems(draw):
     n, p = draw(st.integers(1, 4)), draw(st.integers(1, 3))
     X = tuple(tuple(draw(doubles) for _ in range(p)) for _ in range(n))
-    return floating.FloatProblem(
+    return float_probes.FloatProblem(
         X,
         tuple(draw(doubles) for _ in range(n)),
         tuple(draw(doubles) for _ in range(p)),
@@ -74,11 +74,11 @@ def _dot_value(expr, cs):
     return floating._at(
         expr,
         {
-            floating.SUM_AB: floating._abs_dot(cs.a, cs.b),
-            floating.M: m,
+            float_formulas.SUM_AB: floating._abs_dot(cs.a, cs.b),
+            float_formulas.M: m,
             G["m"]: floating.gamma(m),
             G["m-1"]: floating.gamma(m - 1),
-            floating.USUB: floating.UNDERFLOW_UNIT,
+            float_formulas.USUB: floating.UNDERFLOW_UNIT,
         },
     )
 
@@ -88,7 +88,7 @@ def test_tightened_dot_bounds_fail():
     """γ_m → γ_m/2, γ_m → γ_{m−1}, the underflow term halved or dropped, the γ term dropped:
     each is below an attained error."""
     bound = DOT[3].rhs
-    under = floating.M * (1 + G["m-1"]) * floating.USUB
+    under = float_formulas.M * (1 + G["m-1"]) * float_formulas.USUB
     tightened = {
         "γ_m/2": bound.subs(G["m"], G["m"] / 2),
         "γ_{m−1}": bound.subs(G["m"], G["m-1"]),
@@ -131,52 +131,54 @@ def test_subnormal_additions_are_exact():
 def test_tightened_residual_and_tau_fail():
     """The counts of underflowing products are needed (p → p − 1, n + 1 → n), and so is the
     2 of 2λ₂ (the n = 1 case whose error is within a factor 1 − 7u of τ)."""
-    usub = floating.USUB
+    usub = float_formulas.USUB
     residual = RESIDUAL.rhs
     assert not RESIDUAL.verify(residual - (1 + G["p"]) * usub)  # p → p − 1
     assert not RESIDUAL.verify(residual.subs(G["p+1"], G["p+1"] / 2))
     tau = TAU.rhs
     assert not TAU.verify(tau - (1 + G["n"]) * usub)  # n + 1 → n
     assert not TAU.verify(tau.subs(G["n+1"], G["n+1"] / 2))
-    one_l2 = tau.subs(2 * floating.duality.l2, floating.duality.l2)
+    one_l2 = tau.subs(2 * duality.l2, duality.l2)
     assert one_l2 != tau and not TAU.verify(one_l2)
 
 
 @pytest.mark.spec("FLOAT-DOT-ERROR", "FLOAT-RESIDUAL-ERROR", "FLOAT-KKT-TOLERANCE")
 def test_the_functions_evaluate_the_rendered_formulas():
-    for cs in floating.DOT_CASES:
+    for cs in float_probes.DOT_CASES:
         assert _dot_value(DOT[3].rhs, cs) == floating.dot_error_bound(cs.a, cs.b)
-    for prob in (*floating.RESIDUAL_CASES, *floating.KKT_CASES):
+    for prob in (*float_probes.RESIDUAL_CASES, *float_probes.KKT_CASES):
         e = floating.residual_error_bounds(prob.X, prob.y, prob.w)
         p, n = len(prob.w), len(prob.y)
         for i, row in enumerate(prob.X):
             value = floating._at(
                 RESIDUAL.rhs,
                 {
-                    floating.ROW_SUM: floating._abs_dot(row, prob.w),
-                    sp.Abs(floating._YI[floating._I]): abs(Fraction(prob.y[i])),
-                    floating._P: p,
+                    float_formulas.ROW_SUM: floating._abs_dot(row, prob.w),
+                    sp.Abs(float_formulas._YI[float_formulas._I]): abs(Fraction(prob.y[i])),
+                    float_formulas._P: p,
                     G["p+1"]: floating.gamma(p + 1),
                     G["p"]: floating.gamma(p),
-                    floating.USUB: floating.UNDERFLOW_UNIT,
+                    float_formulas.USUB: floating.UNDERFLOW_UNIT,
                 },
             )
             assert value == e[i]
-        r_hat = floating.fl_residuals(prob.X, prob.y, prob.w)[0]
+        r_hat = float_probes.fl_residuals(prob.X, prob.y, prob.w)[0]
         taus = floating.kkt_tolerances(prob.X, prob.y, prob.w, r_hat, prob.l2)
         for j, wj in enumerate(prob.w):
             xj = [Fraction(row[j]) for row in prob.X]
             value = floating._at(
                 TAU.rhs,
                 {
-                    floating.PROPAGATED: sum((abs(x) * v for x, v in zip(xj, e)), Fraction(0)),
-                    floating.COL_SUM: floating._abs_dot(xj, r_hat),
-                    sp.Abs(floating._WH[floating._JJ]): abs(Fraction(wj)),
-                    floating.duality.l2: Fraction(prob.l2),
-                    floating._N: n,
+                    float_formulas.PROPAGATED: sum(
+                        (abs(x) * v for x, v in zip(xj, e)), Fraction(0)
+                    ),
+                    float_formulas.COL_SUM: floating._abs_dot(xj, r_hat),
+                    sp.Abs(float_formulas._WH[float_formulas._JJ]): abs(Fraction(wj)),
+                    duality.l2: Fraction(prob.l2),
+                    float_formulas._N: n,
                     G["n+1"]: floating.gamma(n + 1),
                     G["n"]: floating.gamma(n),
-                    floating.USUB: floating.UNDERFLOW_UNIT,
+                    float_formulas.USUB: floating.UNDERFLOW_UNIT,
                 },
             )
             assert value == taus[j]
@@ -190,7 +192,7 @@ def test_certify_float_covers_the_corrected_bound():
     ones included."""
     for m in (1, 2, 10, 10**6):
         assert m * Fraction(2.0**-1074) >= floating.underflow_term(m, m - 1)
-    for prob in floating.KKT_CASES:
+    for prob in float_probes.KKT_CASES:
         cert = certify_float(
             np.array(prob.X), np.array(prob.y), np.array(prob.w), 1.0, prob.l2, gap_tol=1e-300
         )

@@ -10,7 +10,7 @@ the reason, and SPEC.md states them beside the formula.
 import pytest
 import sympy as sp
 
-from lasso_spec.spec import duality, optimality
+from lasso_spec.spec import duality, gap_distance, lambda_max, optimality
 from lasso_spec.spec.clauses import BY_ID, CLAUSES
 from lasso_spec.spec.formula import mutants
 
@@ -44,7 +44,7 @@ SURVIVORS = {
     ("CONFORMANCE-TOLERANCE", 5, "G -> 2 G"),
     ("CONFORMANCE-TOLERANCE", 5, "-1 -> -2"),
     ("CONFORMANCE-TOLERANCE", 5, "-1 -> 1"),
-    # The floating-point bounds are never attained (spec/floating.py's adversarial cases
+    # The floating-point bounds are never attained (spec/float_probes.py's adversarial cases
     # only come close), so a rewrite that only enlarges one survives: a weaker bound is
     # still true.  gamma_m = mu/(1 - mu): doubled, mu/(1 - 2mu), mu/(1 - mu)^2.
     ("FLOAT-DOT-ERROR", 2, "double the whole expression"),
@@ -141,8 +141,8 @@ def test_the_issues_three_mutations_are_caught():
     without_root2 = correlation.rhs.subs(sp.sqrt(2), 1)
     assert without_root2 != correlation.rhs and not correlation.verify(without_root2)
     strong = BY_ID["GAP-DISTANCE-BOUND"].formulas[2]
-    assert strong.rhs == duality.RHO2 / (4 * duality.l2)
-    assert not strong.verify(duality.RHO2 / (2 * duality.l2))
+    assert strong.rhs == gap_distance.RHO2 / (4 * duality.l2)
+    assert not strong.verify(gap_distance.RHO2 / (2 * duality.l2))
 
 
 @pytest.mark.spec("LAMBDA-MAX")
@@ -150,7 +150,7 @@ def test_lambda2_in_c_at_zero_is_caught():
     """Issue 13: a mutation putting l2 into c(0) passed the old check."""
     c0, threshold = BY_ID["LAMBDA-MAX"].formulas[:2]
     assert not c0.verify(c0.rhs + optimality.l2)
-    moved = optimality.MaxOver(sp.Abs(optimality.lambda_max()["c0"]) + optimality.l2,
+    moved = lambda_max.MaxOver(sp.Abs(lambda_max.lambda_max()["c0"]) + optimality.l2,
                                (optimality.k, 1, optimality.p))
     assert not threshold.verify(moved)
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from lasso_spec.spec import markers
-from lasso_spec.spec.claims import CLAIMS, VERDICTS
+from lasso_spec.spec.claim import VERDICTS
+from lasso_spec.spec.claims import CLAIMS
 from lasso_spec.spec.clauses import CLAUSES
 
 ROOT = Path(__file__).resolve().parent.parent

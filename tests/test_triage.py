@@ -20,14 +20,14 @@ from exact_strategies import problems
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from lasso_spec.conformance.triage import path_ties, sign_errors, triage
-from lasso_spec.conformance.verdict import (
+from lasso_spec.conformance.received import exact_solution
+from lasso_spec.conformance.tolerance import (
     augmented_column_norms_sq,
-    exact_solution,
     gap_tolerance,
-    judge,
     objective_scale,
 )
+from lasso_spec.conformance.triage import path_ties, sign_errors, triage
+from lasso_spec.conformance.verdict import judge
 from lasso_spec.reference import Problem, certify, objective
 
 X, Y = [[1, 1], [1, 0], [0, 1]], [3, 2, 1]  # the worked example: λ_max = 5
@@ -134,7 +134,7 @@ def test_lasso_lars_fails_at_the_tie_and_is_exact_once_it_is_broken():
 
     import numpy as np
 
-    from lasso_spec.conformance.verdict import float_data
+    from lasso_spec.conformance.received import float_data
 
     def lars(problem):
         X, y, l1, _ = float_data(problem)
@@ -158,7 +158,7 @@ def test_every_lasso_lars_failure_on_the_pool_names_the_tie():
 
     from test_conformance_meta import _random_problem
 
-    from lasso_spec.conformance.verdict import as_received, float_data
+    from lasso_spec.conformance.received import as_received, float_data
 
     failures = []
     for seed in range(40, 300):

@@ -15,10 +15,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from lasso_spec.conformance.catalogue import GENERATED
 from lasso_spec.conformance.option_verdict import option_scale
-from lasso_spec.conformance.plugin import GENERATED
+from lasso_spec.conformance.received import exact_solution
 from lasso_spec.conformance.strategies import problems
-from lasso_spec.conformance.verdict import exact_solution, judge, objective_scale
+from lasso_spec.conformance.tolerance import objective_scale
+from lasso_spec.conformance.verdict import judge
 from lasso_spec.reference import Problem
 
 OPTION_CHECKS = [(check, kind, family) for check, kind, family in GENERATED

@@ -260,7 +260,7 @@ def patches_the_judge(X, y, l1, l2):
     In the judge's own process (--no-isolation) this passes every check: the threat
     isolation removes."""
     import lasso_spec.conformance.runner as runner
-    from lasso_spec.conformance.verdict import exact_solution
+    from lasso_spec.conformance.received import exact_solution
 
     if not getattr(runner.judge, "patched", False):
         real = runner.judge

@@ -21,7 +21,7 @@ Hunt one with
 
 Every solver takes (X, y, l1, l2) in the canonical convention
 F(w) = ½‖y − Xw‖² + l1‖w‖₁ + l2‖w‖₂² and returns the p coefficients.  The scikit-learn and
-celer mappings are the built-in adapter's (conformance/adapters.py, CONVENTION-SKLEARN):
+celer mappings are the built-in adapter's (conformance/enet_adapters.py, CONVENTION-SKLEARN):
 Lasso α = λ₁/n; ElasticNet α = (λ₁ + 2λ₂)/n, l1_ratio = λ₁/(λ₁ + 2λ₂).
 """
 
@@ -31,7 +31,7 @@ import warnings
 
 import numpy as np
 
-from lasso_spec.conformance.adapters import SKLEARN_MAX_ITER, _enet_parameters
+from lasso_spec.conformance.enet_adapters import SKLEARN_MAX_ITER, _enet_parameters
 
 # ----------------------------------------------------------------------------- scikit-learn
 
