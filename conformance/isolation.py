@@ -201,8 +201,11 @@ class IsolatedSolver:
                    "a fresh worker starts for the next problem")
 
     def _fail(self, triage, what):
+        stderr = self._process.stderr if self._process is not None else None
         self._kill()
         self._reader.join(timeout=2)  # the whole of a dead worker's stderr
+        if stderr is not None and not self._reader.is_alive():
+            stderr.close()
         message = f"{what}"
         if self._stderr:
             message += "\n  worker stderr (last lines):\n    " + "\n    ".join(self._stderr)
@@ -232,6 +235,9 @@ class IsolatedSolver:
             process.kill()
             process.wait()
         process.stdout.close()
+        self._reader.join(timeout=5)  # the worker is gone: its stderr ends, so does the reader
+        if not self._reader.is_alive():
+            process.stderr.close()
 
 
 def _frame(array):

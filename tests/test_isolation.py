@@ -219,6 +219,20 @@ def test_isolated_solver_closes_its_worker():
     process = solver._process
     solver.close()
     assert process.poll() == 0 and solver._process is None
+    assert process.stdin.closed and process.stdout.closed and process.stderr.closed
+
+
+def test_a_dead_workers_pipes_are_closed():
+    """A worker that exits mid-problem leaves no open pipe behind (ResourceWarning before)."""
+    solver = IsolatedSolver("meta.broken_solvers:exits_on_zero_column")
+    try:
+        dead = solver._process
+        with pytest.raises(IsolationError, match="exited with status 0"):
+            solver(np.array(ZERO_COLUMN.X, dtype=float), np.array(ZERO_COLUMN.y, dtype=float),
+                   1.0, 0.0)
+        assert dead.stdin.closed and dead.stdout.closed and dead.stderr.closed
+    finally:
+        solver.close()
 
 
 # ----------------------------------------------------------------------------- end to end
