@@ -46,17 +46,17 @@ from fractions import Fraction
 from lasso_spec.reference import certify
 
 from .exact_la import gram_inverse_diagonal
-from .received import _f, exact_solution
+from .received import as_float, exact_solution
 from .tolerance import (
-    _zero_scale_why,
     augmented_column_norms_sq,
     gap_relative,
     objective_scale,
     zero_scale_note,
+    zero_scale_why,
 )
 
 #: The float64 roots in the coefficient bound are widened by this relative amount.
-_ROOT_SLACK = 1 + 1e-9
+ROOT_SLACK = 1 + 1e-9
 
 CHECKS = ("output", "objective", "kkt", "fit", "coefficients", "exact-zeros")
 
@@ -70,7 +70,7 @@ class Check:
     detail: str
 
 
-def _sign(v):
+def sign(v):
     return (v > 0) - (v < 0)
 
 
@@ -81,7 +81,7 @@ def _kind_scale(problem):
     return exact_solution(problem).lambda_max or Fraction(1)
 
 
-def _certify(verdict, G, exact_zeros):
+def certify_verdict(verdict, G, exact_zeros):
     problem, w = verdict.problem, verdict.w
     solution = exact_solution(problem)
     cert = certify(problem.X, problem.y, w, problem.l1, problem.l2)
@@ -93,20 +93,20 @@ def _certify(verdict, G, exact_zeros):
     verdict.gap_rel = gap_relative(verdict.gap, scale)
     checks = verdict.checks
     checks["objective"] = _objective_check(verdict.gap, G, verdict.gap_rel,
-                                           scale or _zero_scale_why(problem))
+                                           scale or zero_scale_why(problem))
     checks["kkt"] = _kkt_check(verdict, cert.c, solution.w, a, G)
     checks["fit"] = _fit_check(problem, w, solution.w, G)
     checks["coefficients"] = _coefficient_check(problem, w, solution, star, slack, a, G)
     resolvable = [j for j, s in enumerate(slack) if s > 0 and s * s > 2 * G * a[j]]
     verdict.tiny = tuple((j, w[j]) for j in resolvable if w[j] != 0)
-    checks["exact-zeros"] = _exact_zero_check(verdict.tiny, resolvable, exact_zeros)
+    checks["exact-zeros"] = exact_zero_check(verdict.tiny, resolvable, exact_zeros)
 
 
 def objective_detail(gap, G, gap_rel, scale):
     """The objective check's detail; ``scale`` is S, or when S = 0 why it is (a string)."""
     if isinstance(scale, str):
-        return f"F(w) − F* = {_f(gap):.3g}; {zero_scale_note(scale)}"
-    return f"F(w) − F* = {_f(gap):.3g} ({gap_rel:.3g} of S); tolerance G = {_f(G):.3g}"
+        return f"F(w) − F* = {as_float(gap):.3g}; {zero_scale_note(scale)}"
+    return f"F(w) − F* = {as_float(gap):.3g} ({gap_rel:.3g} of S); tolerance G = {as_float(G):.3g}"
 
 
 def _objective_check(gap, G, gap_rel, scale):
@@ -118,16 +118,16 @@ def _kkt_check(verdict, c, w_star, a, G):
     """ρ_j against the exact support, ρ_j² ≤ 2G·a_j (a_j = ‖x_j‖² + 2λ₂)."""
     l1 = verdict.problem.l1
     rho = [
-        abs(cj - l1 * _sign(sj)) if sj != 0 else max(abs(cj) - l1, Fraction(0))
+        abs(cj - l1 * sign(sj)) if sj != 0 else max(abs(cj) - l1, Fraction(0))
         for cj, sj in zip(c, w_star)
     ]
     bad = [j for j, r in enumerate(rho) if r * r > 2 * G * a[j]]
     scale = _kind_scale(verdict.problem)
     worst = max(range(len(rho)), key=lambda j: rho[j])
-    verdict.kkt_rel = _f(rho[worst] / scale)
-    delta = math.sqrt(_f(2 * G * a[worst]))
+    verdict.kkt_rel = as_float(rho[worst] / scale)
+    delta = math.sqrt(as_float(2 * G * a[worst]))
     detail = (
-        f"worst j = {worst}: ρ = {_f(rho[worst]):.3g} ({verdict.kkt_rel:.3g} of "
+        f"worst j = {worst}: ρ = {as_float(rho[worst]):.3g} ({verdict.kkt_rel:.3g} of "
         f"{'λ₁' if l1 > 0 else 'λ_max'}), δ_j = {delta:.3g}"
     )
     if bad:
@@ -138,7 +138,8 @@ def _kkt_check(verdict, c, w_star, a, G):
 def _fit_check(problem, w, w_star, G):
     d = [sum(x * (u - v) for x, u, v in zip(row, w, w_star)) for row in problem.X]
     sq = sum(v * v for v in d)
-    detail = f"‖X(w − w*)‖ = {math.sqrt(_f(sq)):.3g}, tolerance √(2G) = {math.sqrt(_f(2 * G)):.3g}"
+    detail = (f"‖X(w − w*)‖ = {math.sqrt(as_float(sq)):.3g}, "
+              f"tolerance √(2G) = {math.sqrt(as_float(2 * G)):.3g}")
     return Check("fit", "pass" if sq <= 2 * G else "fail", detail)
 
 
@@ -156,12 +157,13 @@ def _coefficient_check(problem, w, solution, star, slack, a, G):
             "unique only through the sign constraints (X̃_E is rank deficient): "
             "no coefficient bound",
         )
-    spill = sum(math.sqrt(_f(a[j])) * _f(G / slack[j]) for j in range(len(w)) if slack[j] > 0)
-    base = (math.sqrt(_f(2 * G)) + spill) * _ROOT_SLACK
+    spill = sum(math.sqrt(as_float(a[j])) * as_float(G / slack[j])
+                for j in range(len(w)) if slack[j] > 0)
+    base = (math.sqrt(as_float(2 * G)) + spill) * ROOT_SLACK
     for i, h in zip(E, diag):
-        if abs(_f(w[i] - solution.w[i])) > math.sqrt(_f(h)) * base:
+        if abs(as_float(w[i] - solution.w[i])) > math.sqrt(as_float(h)) * base:
             bad.append(i)
-    errors = [abs(_f(u - v)) for u, v in zip(w, solution.w)]
+    errors = [abs(as_float(u - v)) for u, v in zip(w, solution.w)]
     worst = max(range(len(w)), key=errors.__getitem__)
     detail = f"max |w_j − w*_j| = {errors[worst]:.3g} at j = {worst}"
     if bad:
@@ -174,10 +176,10 @@ def _inverse_diagonal(problem, E):
     return gram_inverse_diagonal(problem.X, E, problem.l2)
 
 
-def _exact_zero_check(tiny, resolvable, exact_zeros):
+def exact_zero_check(tiny, resolvable, exact_zeros):
     if not resolvable:
         return Check("exact-zeros", "skip", "no coefficient of w* has resolvable strict slack")
-    listed = ", ".join(f"w_{j} = {_f(v):.3g}" for j, v in tiny)
+    listed = ", ".join(f"w_{j} = {as_float(v):.3g}" for j, v in tiny)
     if not exact_zeros:
         detail = f"not declared; support read from KKT slack at {resolvable}"
         return Check("exact-zeros", "skip", detail + (f"; tiny values {listed}" if tiny else ""))

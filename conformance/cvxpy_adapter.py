@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import warnings
 
-from .implementations import Implementation, _require, capabilities
+from .implementations import Implementation, capabilities, require
 
 #: cvxpy solvers tried in turn until one reports "optimal": OSQP (ADMM) with solution
 #: polishing (an exact solve on the identified active set) is the more accurate when the
@@ -28,7 +28,7 @@ CVXPY_SOLVERS = (
 
 def cvxpy():
     """cvxpy: the objective family, verbatim, solved by OSQP or else Clarabel."""
-    cp = _require("cvxpy", "cvxpy")
+    cp = require("cvxpy", "cvxpy")
     import numpy as np
 
     def solve(X, y, l1, l2, fit_intercept=False, sample_weight=None, positive=False,

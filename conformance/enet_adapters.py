@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import warnings
 
-from .implementations import Implementation, _require, capabilities
+from .implementations import Implementation, capabilities, require
 
 
 def _enet_parameters(n, l1, l2):
@@ -49,8 +49,8 @@ SKLEARN_MAX_ITER = 10**8
 
 def sklearn():
     """scikit-learn: Lasso, ElasticNet, Ridge (Cholesky), LinearRegression."""
-    skl = _require("sklearn", "scikit-learn")
-    lm = _require("sklearn.linear_model", "scikit-learn")
+    skl = require("sklearn", "scikit-learn")
+    lm = require("sklearn.linear_model", "scikit-learn")
     from sklearn.exceptions import ConvergenceWarning
 
     def solve(X, y, l1, l2, fit_intercept=False, sample_weight=None, positive=False):
@@ -94,8 +94,8 @@ STATSMODELS_ZERO_TOL = 0.0
 
 def statsmodels():
     """statsmodels: OLS/WLS(y, X).fit_regularized(method="elastic_net"), or .fit()."""
-    sm = _require("statsmodels", "statsmodels")
-    api = _require("statsmodels.api", "statsmodels")
+    sm = require("statsmodels", "statsmodels")
+    api = require("statsmodels.api", "statsmodels")
     import numpy as np
 
     def solve(X, y, l1, l2, fit_intercept=False, sample_weight=None, penalty_factor=None):
@@ -140,7 +140,7 @@ GLUM_MAX_INNER_ITER = 10**7
 
 def glum():
     """glum: GeneralizedLinearRegressor(family="normal"), no scaling."""
-    glum_module = _require("glum", "glum")
+    glum_module = require("glum", "glum")
     import numpy as np
 
     def solve(X, y, l1, l2, fit_intercept=False, sample_weight=None, positive=False,

@@ -16,7 +16,7 @@ import pytest
 from .catalogue import CHECK_IDS
 
 
-def _read_xfails(config):
+def xfails_from_config(config):
     """{pattern: reason} from the xfails file; warns about entries that match no check."""
     path = config.getoption("xfails_file")
     if not path:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import warnings
 
-from .implementations import Implementation, _require, capabilities
+from .implementations import Implementation, capabilities, require
 
 
 def _glmnet_parameters(total, s, l1, l2, mean_factor=1.0):
@@ -45,7 +45,7 @@ GLMNET_MAX_ITER = 10**6
 
 def glmnet():
     """python-glmnet (the Fortran of R's glmnet): ElasticNet at one supplied λ, no CV."""
-    module = _require("glmnet", "glmnet")
+    module = require("glmnet", "glmnet")
     import numpy as np
 
     def solve(X, y, l1, l2, fit_intercept=False, sample_weight=None, positive=False,

@@ -9,7 +9,7 @@ Python floats ≥ 0), with a ``name``, a ``version`` and ``capabilities``.
 
 * a built-in name: ``reference``, ``reference-cd``, ``sklearn``, ``statsmodels``,
   ``glum``, ``glmnet``, ``cvxpy`` (``adapters.BUILTINS``; the peers' adapters import
-  their library with ``_require``, a LoadError saying how to install it);
+  their library with ``require``, a LoadError saying how to install it);
 * ``MODULE:CALLABLE`` (``CALLABLE`` may be dotted): any callable.  It may carry
   optional attributes ``name``, ``version`` (default: the module's
   ``__version__``) and ``capabilities``, a dict overriding :data:`DEFAULT_CAPABILITIES`,
@@ -69,7 +69,7 @@ class LoadError(Exception):
     """The implementation could not be loaded; the message says why and what to do."""
 
 
-def _require(module_name, package):
+def require(module_name, package):
     import importlib
 
     try:

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import pytest
 
-from .plugin import _COLLECTOR
+from .plugin import COLLECTOR
 
 
 @pytest.hookimpl(trylast=True)  # after the terminal reporter has written its progress mark
 def pytest_runtest_logreport(report):
-    collector = _COLLECTOR.get("current")
+    collector = COLLECTOR.get("current")
     if collector is not None:
         entry = collector.add(report)
-        config = _COLLECTOR.get("config")
+        config = COLLECTOR.get("config")
         if entry is not None and config is not None and not hasattr(config, "workerinput"):
             if config.getoption("conformance_progress", False):
                 _progress(config, collector, entry, report)
@@ -32,7 +32,7 @@ def _progress(config, collector, entry, report):
     if writer is None:
         return
     done = len(collector.results)
-    total = _COLLECTOR.get("total") or "?"
+    total = COLLECTOR.get("total") or "?"
     line = (f"conformance [{done}/{total}] {entry['check']}: {entry['result'].upper()} "
             f"({entry['problems']} problems, {report.duration:.1f} s)")
     writer.ensure_newline()
@@ -55,4 +55,4 @@ def pytest_report_teststatus(report, config):
 
 
 def pytest_collection_finish(session):
-    _COLLECTOR["total"] = len(session.items) or None
+    COLLECTOR["total"] = len(session.items) or None

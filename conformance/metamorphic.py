@@ -36,7 +36,7 @@ from hypothesis import strategies as st
 from . import strategies
 from .received import as_received, exact_solution
 from .runner import Runner, SuiteError
-from .theorems import ALL_KINDS, METAMORPHIC, THEOREMS, Pair, _objective, _u
+from .theorems import ALL_KINDS, METAMORPHIC, THEOREMS, Pair, solution_vector, vector_objective
 
 __all__ = ["METAMORPHIC", "THEOREMS", "PairRunner", "assert_theorem", "check_pair", "problems"]
 
@@ -48,12 +48,12 @@ def assert_theorem(theorem, pair, stats=None):
     """The theorem on the reference's exact optima of the pair; SuiteError if it fails."""
     a, b = pair.first, pair.second
     sa, sb = exact_solution(a), exact_solution(b)
-    carried = pair.carry(_u(a, sa))
+    carried = pair.carry(solution_vector(a, sa))
     try:
         holds = (as_received(a) == a and as_received(b) == b
                  and sb.objective == pair.factor * sa.objective
-                 and _objective(b, carried) == sb.objective and sa.unique == sb.unique
-                 and (not sa.unique or _u(b, sb) == carried))
+                 and vector_objective(b, carried) == sb.objective and sa.unique == sb.unique
+                 and (not sa.unique or solution_vector(b, sb) == carried))
     except ValueError as error:  # e.g. the carried point is infeasible
         holds = f"{type(error).__name__}: {error}"
     if holds is True:

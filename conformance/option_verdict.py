@@ -51,9 +51,9 @@ from lasso_spec.reference import objective
 from lasso_spec.reference.options import Options, quadratic
 
 from .answers import AnswerError, as_answer
-from .certificate_checks import _ROOT_SLACK, Check, _exact_zero_check, objective_detail
+from .certificate_checks import ROOT_SLACK, Check, exact_zero_check, objective_detail
 from .exact_la import inverse_diagonal
-from .received import _f
+from .received import as_float
 from .tolerance import gap_relative, zero_scale_triage
 from .verdict import Verdict  # verdict imports us lazily
 
@@ -137,18 +137,18 @@ def judge_options(problem, returned, *, exact_zeros, gap_rtol, shown, solution, 
     dGd = sum(d[i] * q.G[i][k] * d[k] for i in range(len(d)) for k in range(len(d)) if d[i]
               and d[k])
     checks["fit"] = Check("fit", "pass" if dGd <= 2 * G_tol else "fail",
-                          f"dᵀGd = {_f(dGd):.3g} (≥ the weighted fit), tolerance 2G = "
-                          f"{_f(2 * G_tol):.3g}")
+                          f"dᵀGd = {as_float(dGd):.3g} (≥ the weighted fit), tolerance 2G = "
+                          f"{as_float(2 * G_tol):.3g}")
     checks["coefficients"] = _coefficients(q, u, star, slack, G_tol, solution.unique)
     resolvable = [j for j, s in enumerate(slack) if s > 0 and s * s > 2 * G_tol * q.G[j][j]]
     verdict.tiny = tuple((j, u[j]) for j in resolvable if u[j] != 0)
-    checks["exact-zeros"] = _exact_zero_check(verdict.tiny, resolvable, exact_zeros)
+    checks["exact-zeros"] = exact_zero_check(verdict.tiny, resolvable, exact_zeros)
     if not verdict.passed and triage:
         from .option_triage import option_triage
 
         verdict.triage = option_triage(problem, u, verdict, gap_rtol)
         if scale == 0:
-            error = (max(abs(_f(a - b_)) for a, b_ in zip(u, star)) if solution.unique
+            error = (max(abs(as_float(a - b_)) for a, b_ in zip(u, star)) if solution.unique
                      else None)
             verdict.triage = zero_scale_triage(zero_scale_why(problem), verdict.gap, error,
                                                verdict.triage)
@@ -185,10 +185,10 @@ def _kkt(verdict, q, c, star, t, G_tol):
     bad = [j for j, r in enumerate(rho) if r * r > 2 * G_tol * q.G[j][j]]
     worst = max(range(len(rho)), key=lambda j: rho[j])
     scale = verdict.problem.l1 or Fraction(1)
-    verdict.kkt_rel = _f(rho[worst] / scale)
+    verdict.kkt_rel = as_float(rho[worst] / scale)
     label = "b" if q.intercept and worst == q.p else f"j = {worst}"
-    detail = (f"worst {label}: ρ = {_f(rho[worst]):.3g}, "
-              f"δ = {math.sqrt(_f(2 * G_tol * q.G[worst][worst])):.3g}")
+    detail = (f"worst {label}: ρ = {as_float(rho[worst]):.3g}, "
+              f"δ = {math.sqrt(as_float(2 * G_tol * q.G[worst][worst])):.3g}")
     if bad:
         detail = f"coordinates {bad} violate OPTIONS-KKT beyond δ_j; " + detail
     return Check("kkt", "fail" if bad else "pass", detail)
@@ -202,11 +202,12 @@ def _coefficients(q, u, star, slack, G_tol, unique):
     diag = inverse_diagonal([[q.G[i][k] for k in E] for i in E]) if E else []
     if diag is None:
         return Check("coefficients", "skip", "G_EE is singular: no coefficient bound")
-    spill = sum(math.sqrt(_f(q.G[j][j])) * _f(G_tol / slack[j])
+    spill = sum(math.sqrt(as_float(q.G[j][j])) * as_float(G_tol / slack[j])
                 for j in range(len(u)) if slack[j] > 0)
-    base = (math.sqrt(_f(2 * G_tol)) + spill) * _ROOT_SLACK
-    bad += [i for i, h in zip(E, diag) if abs(_f(u[i] - star[i])) > math.sqrt(_f(h)) * base]
-    errors = [abs(_f(a - b)) for a, b in zip(u, star)]
+    base = (math.sqrt(as_float(2 * G_tol)) + spill) * ROOT_SLACK
+    bad += [i for i, h in zip(E, diag)
+            if abs(as_float(u[i] - star[i])) > math.sqrt(as_float(h)) * base]
+    errors = [abs(as_float(a - b)) for a, b in zip(u, star)]
     worst = max(range(len(u)), key=errors.__getitem__)
     detail = f"max |u_j − u*_j| = {errors[worst]:.3g} at j = {worst}"
     if bad:

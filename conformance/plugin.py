@@ -44,7 +44,7 @@ import pytest
 from hypothesis import settings
 
 from . import profiles, scale
-from .expected_failures import _read_xfails
+from .expected_failures import xfails_from_config
 from .implementations import LoadError, load, load_command
 from .profiles import SHRINK, examples_per_check
 from .report import Collector, new_stats
@@ -59,7 +59,7 @@ XFAILS_KEY = pytest.StashKey()
 PROFILE_KEY = pytest.StashKey()
 
 #: The session's Collector (pytest_runtest_logreport receives no config).
-_COLLECTOR = {}
+COLLECTOR = {}
 
 
 def pytest_addoption(parser):
@@ -119,10 +119,10 @@ def pytest_configure(config):
     except LoadError as error:
         raise pytest.UsageError(f"conformance: {error}") from None
     config.stash[IMPL_KEY] = impl
-    config.stash[COLLECTOR_KEY] = _COLLECTOR["current"] = Collector()
-    _COLLECTOR["config"] = config
+    config.stash[COLLECTOR_KEY] = COLLECTOR["current"] = Collector()
+    COLLECTOR["config"] = config
     SHRINK["full"] = bool(config.getoption("full_shrink"))
-    config.stash[XFAILS_KEY] = _read_xfails(config)
+    config.stash[XFAILS_KEY] = xfails_from_config(config)
 
 
 def pytest_unconfigure(config):

@@ -36,12 +36,12 @@ from lasso_spec.reference import ProblemError
 from lasso_spec.reference.problem import loads
 
 from .protocol import (
-    _NUMBER_STRING,
     DESCRIBE,
     MALFORMED,
+    NUMBER_STRING,
     ImplementationError,
-    _describe_problem,
-    _parse_coefficient,
+    describe_problem,
+    parse_coefficient,
 )
 
 MAX_LINE = 64 * 2**20  # bytes of one reply line; a longer line is refused
@@ -172,15 +172,15 @@ class PortChannel:
         w = reply["w"]
         if not isinstance(w, list):
             self._fail(problem, f"malformed reply: 'w' must be a list of finite numbers, each "
-                       f"{_NUMBER_STRING}: {line[:200]!r}")
+                       f"{NUMBER_STRING}: {line[:200]!r}")
         try:
-            checked = {"w": [_parse_coefficient(v, j) for j, v in enumerate(w)]}
+            checked = {"w": [parse_coefficient(v, j) for j, v in enumerate(w)]}
             if "intercept" in reply:
-                checked["intercept"] = _parse_coefficient(reply["intercept"], None)
+                checked["intercept"] = parse_coefficient(reply["intercept"], None)
             return checked
         except ProblemError as error:
             self._fail(problem, f"malformed reply: 'w' must be a list of finite numbers, each "
-                       f"{_NUMBER_STRING}; {error}: {line[:200]!r}")
+                       f"{NUMBER_STRING}; {error}: {line[:200]!r}")
 
     def _checked_description(self, reply, line):
         shapes = {
@@ -210,7 +210,7 @@ class PortChannel:
             self._stderr_reader.join(timeout=2)  # the whole of a dead port's stderr
         tail = "\n".join(self._stderr)
         message = f"implementation {self.command!r}: {what}\n  problem: "
-        message += _describe_problem(problem)
+        message += describe_problem(problem)
         if tail:
             message += "\n  stderr (last lines):\n    " + tail.replace("\n", "\n    ")
         raise ImplementationError(message, triage)

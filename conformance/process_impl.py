@@ -24,7 +24,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .port_channel import PortChannel
-from .protocol import _FLOAT_MAX, DESCRIBE, ImplementationError, encode_problem
+from .protocol import DESCRIBE, FLOAT_MAX, ImplementationError, encode_problem
 
 __all__ = ["DESCRIBE", "ImplementationError", "ProcessImplementation", "encode_problem"]
 
@@ -100,7 +100,7 @@ class ProcessImplementation(PortChannel):
                 return [float(v) for v in w], float(b)
             return [float(v) for v in w]
         except OverflowError:
-            j = next(j for j, v in enumerate(w) if abs(v) > _FLOAT_MAX)
+            j = next(j for j, v in enumerate(w) if abs(v) > FLOAT_MAX)
             digits = len(str(Decimal(abs(w[j].numerator) // w[j].denominator)))
             self._fail(problem, f"w[{j}] has {digits} digits: beyond the float64 range the gate "
                        "judges", restart=False)

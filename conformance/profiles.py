@@ -19,7 +19,7 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-_COMMON = {
+COMMON_SETTINGS = {
     "deadline": None,  # exact arithmetic has no useful wall-clock bound; no test depends on time
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
 }
@@ -31,7 +31,7 @@ PROFILES = {
 }
 
 for _name, _options in PROFILES.items():
-    settings.register_profile(_name, **_options, **_COMMON)
+    settings.register_profile(_name, **_options, **COMMON_SETTINGS)
 
 
 def choose(command_line: str | None, environ=os.environ) -> tuple[str, str]:

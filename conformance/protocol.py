@@ -55,11 +55,11 @@ from numbers import Integral, Real
 
 from lasso_spec.reference import ProblemError, parse_number
 
-_FLOAT_MAX = Fraction(1.7976931348623157e308)
+FLOAT_MAX = Fraction(1.7976931348623157e308)
 
 __all__ = ["DESCRIBE", "MALFORMED", "ImplementationError", "encode_problem"]
 
-_NUMBER_STRING = "a JSON number or a \"p/q\" string"
+NUMBER_STRING = "a JSON number or a \"p/q\" string"
 _SHOW = 600  # characters of a problem line quoted in an error message
 MALFORMED = "wrong: malformed reply (the port broke the protocol)"
 DESCRIBE = {"capabilities": True}  # the optional self-description request
@@ -111,18 +111,18 @@ def encode_problem(X, y, l1, l2=0, **options):
     return line
 
 
-def _parse_coefficient(value, j):
+def parse_coefficient(value, j):
     """An exact Fraction from a reply entry; ProblemError saying why when it is not one."""
     name = "intercept" if j is None else f"w[{j}]"
     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
-        raise ProblemError(f"{name} must be {_NUMBER_STRING}, got {str(value)[:80]!r}")
+        raise ProblemError(f"{name} must be {NUMBER_STRING}, got {str(value)[:80]!r}")
     if isinstance(value, float) and not math.isfinite(value):
         raise ProblemError(f"{name} must be finite, got {value!r} (a JSON number beyond "
                            "float64 reads as infinite)")
     return parse_number(value, name)
 
 
-def _describe_problem(problem):
+def describe_problem(problem):
     """A short description of a problem for error messages: shape, penalties, and the line."""
     text = json.dumps(problem)
     if len(text) > _SHOW:

@@ -4,7 +4,7 @@ The implementation receives float64 data: ``float_data`` and ``float_options`` r
 problem's exact numbers to the nearest doubles.  The problem judged is the exact rational
 problem of those doubles (every double is a rational number), ``as_received``, solved
 exactly by ``reference.solve`` (``exact_solution``, cached: the checks and the triage
-share it).  ``_f`` goes the other way, for the accounts of a verdict: an exact number as
+share it).  ``f`` goes the other way, for the accounts of a verdict: an exact number as
 a float, ±inf when it is beyond the float64 range.
 """
 
@@ -49,7 +49,7 @@ def exact_solution(problem):
     return solve(problem.X, problem.y, problem.l1, problem.l2, **problem.options)
 
 
-def _f(value):
+def as_float(value):
     """float(value), or ±inf when an exact number is beyond float64 (a diverged answer)."""
     try:
         return float(value)

@@ -74,11 +74,11 @@ class Theorem:
         return f"metamorphic/{self.name}"
 
 
-def _u(problem, solution):  # (w, b) or w
+def solution_vector(problem, solution):  # (w, b) or w
     return (*solution.w, *((solution.intercept,) if problem.fit_intercept else ()))
 
 
-def _objective(problem, u):
+def vector_objective(problem, u):
     p, b = len(problem.X[0]), u[-1] if problem.fit_intercept else None
     return objective(problem.X, problem.y, u[:p], problem.l1, problem.l2, intercept=b,
                      **problem.options)

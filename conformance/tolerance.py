@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from .received import _f
+from .received import as_float
 
 GAP_RTOL = 1e-9
 
@@ -71,7 +71,7 @@ def gap_relative(gap, scale):
     """(F(w) − F*)/S as a float: +inf for a positive gap when S = 0 (no accuracy relative to
     S exists there), 0 for gap 0."""
     if scale:
-        return _f(gap / scale)
+        return as_float(gap / scale)
     return math.inf if gap > 0 else 0.0
 
 
@@ -87,13 +87,13 @@ def zero_scale_triage(why, gap, error, label):
     (None when the minimiser is not unique)."""
     where = ("" if error is None else
              f", at most {error:.3g} from the exact minimiser in every coordinate")
-    return (f"S = 0: {zero_scale_note(why)}; this answer is F(w) − F* = {_f(gap):.3g} above "
+    return (f"S = 0: {zero_scale_note(why)}; this answer is F(w) − F* = {as_float(gap):.3g} above "
             f"F*{where}, and a "
             "float64 answer off by rounding fails here: no accuracy relative to the problem's "
             "scale exists (a property of the problem, not by itself a finding on the solver); "
             f"the triage otherwise: {label}")
 
 
-def _zero_scale_why(problem):
+def zero_scale_why(problem):
     """Why S = ½‖y‖² + ½λ₁²/max_j(‖x_j‖² + 2λ₂) is 0 (objective_scale)."""
     return "y = 0, and " + ("λ₁ = 0" if problem.l1 == 0 else "X = 0 with λ₂ = 0")

@@ -37,8 +37,8 @@ from fractions import Fraction
 
 from lasso_spec.reference import Problem, certify, objective
 
-from .certificate_checks import _sign
-from .received import _f, exact_solution
+from .certificate_checks import sign
+from .received import as_float, exact_solution
 from .tolerance import GAP_RTOL, augmented_column_norms_sq, gap_tolerance
 
 #: An answer within this fraction of the achievable decrease F(0) − F* whose signs agree
@@ -140,7 +140,8 @@ def triage(problem, w, gap_rtol=GAP_RTOL):
     stuck = _stuck_zeros(problem, w)
     ties = path_ties(problem)
     if decrease > 0 and gap <= NOT_CONVERGED_RGAP * decrease and not flipped and not stuck:
-        close = (f"the objective is close (F(w) − F* = {_f(gap / decrease):.2g} of F(0) − F*, "
+        close = ("the objective is close "
+                 f"(F(w) − F* = {as_float(gap / decrease):.2g} of F(0) − F*, "
                  "signs right) but beyond tolerance")
         if ties:
             return (
@@ -183,7 +184,7 @@ def sign_errors(problem, w, gap_rtol=GAP_RTOL):
     a = augmented_column_norms_sq(problem)
     return [
         j for j, (u, v) in enumerate(zip(w, solution.w, strict=True))
-        if v != 0 and _sign(u) == -_sign(v) and u * u * a[j] > 2 * G
+        if v != 0 and sign(u) == -sign(v) and u * u * a[j] > 2 * G
     ]
 
 

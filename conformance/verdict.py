@@ -28,9 +28,9 @@ from fractions import Fraction
 from lasso_spec.reference import Problem
 
 from .answers import AnswerError, as_answer
-from .certificate_checks import Check, _certify
-from .received import _f, exact_solution
-from .tolerance import GAP_RTOL, _zero_scale_why, gap_tolerance, objective_scale, zero_scale_triage
+from .certificate_checks import Check, certify_verdict
+from .received import as_float, exact_solution
+from .tolerance import GAP_RTOL, gap_tolerance, objective_scale, zero_scale_triage, zero_scale_why
 
 
 @dataclass
@@ -85,10 +85,10 @@ class Verdict:
         return {
             "passed": self.passed,
             "failed_checks": self.failed_checks(),
-            "gap": None if self.gap is None else _f(self.gap),
+            "gap": None if self.gap is None else as_float(self.gap),
             "gap_rel": self.gap_rel,
             "kkt_rel": self.kkt_rel,
-            "tiny": [[j, _f(v)] for j, v in self.tiny],
+            "tiny": [[j, as_float(v)] for j, v in self.tiny],
             "triage": self.triage,
             "problem": self.shown.to_json(),
             # The exact problem judged (the float64 data as rationals) and the answer, exactly:
@@ -99,7 +99,7 @@ class Verdict:
 
 
 def _short(values):
-    text = repr([_f(v) if isinstance(v, Fraction) else v for v in values])
+    text = repr([as_float(v) if isinstance(v, Fraction) else v for v in values])
     return text if len(text) < 400 else text[:400] + "…"
 
 
@@ -124,13 +124,14 @@ def judge(problem, returned, *, exact_zeros=False, gap_rtol=GAP_RTOL, shown=None
         return Verdict(problem, shown, _displayable(returned), checks, triage=triaged)
     verdict = Verdict(problem, shown, w, {"output": Check("output", "pass", f"{p} finite numbers")})
     verdict.w = w
-    _certify(verdict, gap_tolerance(problem, gap_rtol), exact_zeros)
+    certify_verdict(verdict, gap_tolerance(problem, gap_rtol), exact_zeros)
     if not verdict.passed and triage and objective_scale(problem) == 0:
         from .triage import triage as name_the_cause
 
         solution = exact_solution(problem)
-        error = max(abs(_f(u - v)) for u, v in zip(w, solution.w)) if solution.unique else None
-        verdict.triage = zero_scale_triage(_zero_scale_why(problem), verdict.gap, error,
+        error = (max(abs(as_float(u - v)) for u, v in zip(w, solution.w))
+                 if solution.unique else None)
+        verdict.triage = zero_scale_triage(zero_scale_why(problem), verdict.gap, error,
                                            name_the_cause(problem, w, gap_rtol))
     elif verdict.failed_checks() == ["exact-zeros"]:
         verdict.triage = (
@@ -143,7 +144,7 @@ def judge(problem, returned, *, exact_zeros=False, gap_rtol=GAP_RTOL, shown=None
 
         verdict.triage = name_the_cause(problem, w, gap_rtol)
     elif not exact_solution(problem).unique:
-        spread = max(abs(_f(u - v)) for u, v in zip(w, exact_solution(problem).w))
+        spread = max(abs(as_float(u - v)) for u, v in zip(w, exact_solution(problem).w))
         verdict.notes.append(
             "non-unique but equivalent: the minimiser is not unique, so only the objective and "
             f"the fit are compared; the answer is {spread:.3g} from the reference's vertex "

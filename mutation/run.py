@@ -122,7 +122,8 @@ from hypothesis import settings as _settings  # noqa: E402
 from lasso_spec.conformance import profiles as _profiles  # noqa: E402
 
 _profiles.PROFILES["mutation"] = {{**_profiles.PROFILES["ci"], "max_examples": {examples}}}
-_settings.register_profile("mutation", **_profiles.PROFILES["mutation"], **_profiles._COMMON)
+_settings.register_profile("mutation", **_profiles.PROFILES["mutation"],
+                           **_profiles.COMMON_SETTINGS)
 """
 
 

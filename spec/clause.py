@@ -2,8 +2,8 @@
 
 A ``Clause`` holds its derivation as a function (a sympy derivation in ``spec/``, run and
 cached on first use) and the key of the formulas it renders; a clause stated in words has
-``_prose`` as its derivation and renders no formula.  The ordered registry of every clause
-is ``spec.clauses``.
+``prose_derivation`` as its derivation and renders no formula.  The ordered registry of every
+clause is ``spec.clauses``.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ class Clause:
     @property
     def prose(self) -> bool:
         """Stated in words only (porting advice, an algorithm): it renders no formula."""
-        return self.derive is _prose
+        return self.derive is prose_derivation
 
     @property
     def checks(self) -> dict[str, bool]:
@@ -43,6 +43,6 @@ class Clause:
         return tuple(f.latex for f in self.formulas)
 
 
-def _prose():
+def prose_derivation():
     """A clause stated in words and checked by its tests; it renders no formula."""
     return {"formulas": (), "checks": {}}

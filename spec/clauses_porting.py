@@ -2,12 +2,12 @@
 
 Which minimiser to return when it is not unique, exact zeros and −0.0, the coordinate order
 (PORT-*), and the reference's iterative refinement at realistic sizes (EXACT-REFINEMENT).
-They render no formula (``_prose``); the tests that cite them check them.
+They render no formula (``prose_derivation``); the tests that cite them check them.
 """
 
 from __future__ import annotations
 
-from .clause import Clause, _prose
+from .clause import Clause, prose_derivation
 
 CLAUSES: tuple[Clause, ...] = (
     Clause(
@@ -20,7 +20,7 @@ CLAUSES: tuple[Clause, ...] = (
         "Return any minimiser; the gate compares F(w) − F* and the fit, never the coefficients "
         "where they are not determined. The reference returns one vertex of the polytope with "
         "unique = False. For λ₂ > 0 the minimiser is unique (2λ₂-strong convexity).",
-        _prose,
+        prose_derivation,
     ),
     Clause(
         "PORT-ZEROS",
@@ -31,7 +31,7 @@ CLAUSES: tuple[Clause, ...] = (
         "solution has slack η_j > δ_j (CONFORMANCE-TOLERANCE); returning a tiny nonzero there "
         "then fails the exact-zeros check though the objective verdict passes. Without the "
         "declaration tiny values are reported, not failed.",
-        _prose,
+        prose_derivation,
     ),
     Clause(
         "PORT-ORDER",
@@ -42,7 +42,7 @@ CLAUSES: tuple[Clause, ...] = (
         "permuting the columns of X permutes w*. The gate judges only the returned w, so any "
         "order (cyclic, random, greedy) conforms; a port that compares iterates with the "
         "reference's trace must sweep j = 1, …, p.",
-        _prose,
+        prose_derivation,
     ),
     Clause(
         "EXACT-REFINEMENT",
@@ -71,6 +71,6 @@ CLAUSES: tuple[Clause, ...] = (
         "Both methods return the same w and intercept where the minimiser is unique and the "
         "same F*, uniqueness and λ_max always (tested on every family of small problems, "
         "under every combination of the options).",
-        _prose,
+        prose_derivation,
     ),
 )

@@ -1,6 +1,6 @@
 """The screening clause: zeros certified from any point and a gap (GAP-SAFE, issue 9).
 
-Stated in the Gram form of the option family (``spec.options_clauses``, whose ``_text``
+Stated in the Gram form of the option family (``spec.options_clauses``, whose ``text``
 joins the wrapped statement) and derived in ``spec.screening``; ``spec.clauses`` registers
 it last, after the option family.
 """
@@ -14,7 +14,7 @@ CLAUSES: tuple[Clause, ...] = (
     Clause(
         "GAP-SAFE",
         "Gap Safe screening: zeros certified from any point and a gap",
-        options_clauses._text(
+        options_clauses.one_line(
             """
             Fercoq, Gramfort & Salmon (2015, "Mind the duality gap: safer rules for the Lasso",
             ICML); Ndiaye, Fercoq, Gramfort & Salmon (2017, "Gap Safe screening rules for

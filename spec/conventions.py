@@ -47,7 +47,7 @@ CASES: tuple[Case, ...] = (
 )
 
 
-def _parts(cs, y=None, w=None):
+def objective_parts(cs, y=None, w=None):
     """(‖y − Xw‖², ‖w‖₁, ‖w‖²) from the rows of X, as sympy numbers (y, w may be algebraic)."""
     y = [q(v) for v in cs.y] if y is None else y
     w = [q(v) for v in cs.w] if w is None else w
@@ -58,14 +58,14 @@ def _parts(cs, y=None, w=None):
     return sum(v * v for v in r), sum(abs(v) for v in w), sum(v * v for v in w)
 
 
-def _F(cs, l1_=None, l2_=None):
+def case_objective(cs, l1_=None, l2_=None):
     """F(w) of the case (OBJECTIVE), by spec.exact."""
     return q(
         E.objective(cs.X, cs.y, cs.w, cs.l1 if l1_ is None else l1_, cs.l2 if l2_ is None else l2_)
     )
 
 
-def _at(expr, cs, **extra):
+def at_case(expr, cs, **extra):
     """A mapping expression at the case's λ₁, λ₂, n (and s_y, W when given)."""
     values = {l1: q(cs.l1), l2: q(cs.l2), n: cs.n}
     if "s" in extra:
@@ -75,28 +75,31 @@ def _at(expr, cs, **extra):
     return evaluate(expr, values)
 
 
-def _same(a, b) -> bool:
+def exactly_equal(a, b) -> bool:
     """a == b exactly, for algebraic numbers with roots in denominators (sd(y) = √2, ...)."""
     return eq(a, b) or sp.simplify(sp.radsimp(sp.together(a - b))) == 0
 
 
-def _mapping_checks(objective, scale, strength, mix, extra=lambda cs: {}):
+def mapping_checks(objective, scale, strength, mix, extra=lambda cs: {}):
     """Checks for (strength, mix, its objective): ``objective(cs, strength, mix)`` is the
     library's objective on the case's data, ``scale(cs)`` the multiple of F it must equal."""
 
     def strength_check(rhs, cs):
         kw = extra(cs)
-        return _same(objective(cs, _at(rhs, cs, **kw), _at(mix, cs, **kw)), scale(cs))
+        value = objective(cs, at_case(rhs, cs, **kw), at_case(mix, cs, **kw))
+        return exactly_equal(value, scale(cs))
 
     def mix_check(rhs, cs):
         kw = extra(cs)
-        return _same(objective(cs, _at(strength, cs, **kw), _at(rhs, cs, **kw)), scale(cs))
+        value = objective(cs, at_case(strength, cs, **kw), at_case(rhs, cs, **kw))
+        return exactly_equal(value, scale(cs))
 
     def scale_check(rhs, cs):
         kw = extra(cs)
-        values = {F: _F(cs), n: cs.n, **({W: kw["W"]} if "W" in kw else {})}
-        return _same(
-            objective(cs, _at(strength, cs, **kw), _at(mix, cs, **kw)), evaluate(rhs, values)
+        values = {F: case_objective(cs), n: cs.n, **({W: kw["W"]} if "W" in kw else {})}
+        return exactly_equal(
+            objective(cs, at_case(strength, cs, **kw), at_case(mix, cs, **kw)),
+            evaluate(rhs, values),
         )
 
     return strength_check, mix_check, scale_check
@@ -116,14 +119,14 @@ def same_minimisers(foreign, unknowns, canonical=CANONICAL):
     return [sol for sol in solutions if sol[k].is_positive is not False]
 
 
-def _mapping(foreign, unknowns, canonical=CANONICAL):
+def mapping(foreign, unknowns, canonical=CANONICAL):
     """The unique solution, and the verification that foreign = k F after substitution."""
     (sol,) = same_minimisers(foreign, unknowns, canonical)
     check = sp.simplify(foreign.subs(sol) - sol[k] * canonical) == 0
     return sol, check
 
 
-def _mixed_penalty(
+def mixed_penalty(
     strength, mix, strength_tex, mix_tex, l2_scale=1, library=None, extra=lambda cs: {}
 ):
     """The form 1/(2n) RSS + strength((1 − mix) N2/(2·l2_scale) + mix N1), shared by
@@ -131,10 +134,12 @@ def _mixed_penalty(
     ``library(cs, strength, mix)``, when given, is the library's objective on a case's data;
     the two formulas are then checked against it (= F/n)."""
     objective = RSS / (2 * n) + strength * ((1 - mix) * N2 / (2 * l2_scale) + mix * N1)
-    sol, ok = _mapping(objective, [strength, mix])
+    sol, ok = mapping(objective, [strength, mix])
     formulas = (Formula(strength_tex, sol[strength]), Formula(mix_tex, sol[mix]))
     if library is not None:
-        checked = _mapping_checks(library, lambda cs: _F(cs) / cs.n, sol[strength], sol[mix], extra)
+        checked = mapping_checks(
+            library, lambda cs: case_objective(cs) / cs.n, sol[strength], sol[mix], extra
+        )
         formulas = tuple(
             Formula(f.lhs, f.rhs, check=c, cases=CASES)
             for f, c in zip(formulas, checked[:2], strict=True)

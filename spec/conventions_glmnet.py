@@ -15,19 +15,19 @@ from statistics import pvariance
 import sympy as sp
 
 from .conventions import (
-    _F,
     CASES,
     N1,
     N2,
     RSS,
     F,
-    _mapping_checks,
-    _mixed_penalty,
-    _parts,
-    _same,
+    case_objective,
+    exactly_equal,
     k,
     l2,
+    mapping_checks,
+    mixed_penalty,
     n,
+    objective_parts,
     s_y,
 )
 from .formula import Formula, evaluate, q
@@ -40,7 +40,7 @@ def sd(y):
 
 def _glmnet_documented(cs, y, b, lam, alpha):
     """glmnet's documented objective 1/(2N)‖y − Xb‖² + λ((1 − α)/2‖b‖² + α‖b‖₁)."""
-    rss, n1, n2 = _parts(cs, y, b)
+    rss, n1, n2 = objective_parts(cs, y, b)
     return rss / (2 * cs.n) + lam * ((1 - alpha) / 2 * n2 + alpha * n1)
 
 
@@ -57,7 +57,7 @@ def _glmnet_executed(cs, lam, alpha):
 def glmnet_documented():
     """The objective glmnet documents: 1/(2N) RSS + λ((1 − α)/2 N2 + α N1) (s_y = 1)."""
     lam, alpha = sp.symbols("lambda alpha", positive=True)
-    return _mixed_penalty(lam, alpha, r"\lambda_{\mathrm{glmnet}}", r"\alpha_{\mathrm{glmnet}}")
+    return mixed_penalty(lam, alpha, r"\lambda_{\mathrm{glmnet}}", r"\alpha_{\mathrm{glmnet}}")
 
 
 @cache
@@ -76,7 +76,7 @@ def glmnet():
     standardised = documented["objective"].subs(
         {RSS: RSS / s_y**2, N1: N1 / s_y, N2: N2 / s_y**2, lam: lam / s_y}, simultaneous=True
     )
-    executed = _mixed_penalty(
+    executed = mixed_penalty(
         lam,
         alpha,
         r"\lambda_{\mathrm{glmnet}}",
@@ -89,12 +89,16 @@ def glmnet():
     doc_sol = documented["solution"]
     y, i = sp.IndexedBase("y"), sp.Symbol("i", integer=True)
     sd_y = sp.sqrt(sp.Sum((y[i] - sp.Sum(y[i], (i, 1, n)) / n) ** 2, (i, 1, n)) / n)
-    _, _, scale = _mapping_checks(
-        _glmnet_executed, lambda cs: _F(cs) / cs.n, sol[lam], sol[alpha], lambda cs: {"s": sd(cs.y)}
+    _, _, scale = mapping_checks(
+        _glmnet_executed,
+        lambda cs: case_objective(cs) / cs.n,
+        sol[lam],
+        sol[alpha],
+        lambda cs: {"s": sd(cs.y)},
     )
 
     def sd_check(rhs, cs):  # the rendered s_y against statistics.pvariance (ddof 0)
-        return _same(evaluate(rhs, {n: cs.n, y: lambda j: q(cs.y[j - 1])}), sd(cs.y))
+        return exactly_equal(evaluate(rhs, {n: cs.n, y: lambda j: q(cs.y[j - 1])}), sd(cs.y))
 
     formulas = (
         *executed["formulas"],

@@ -16,7 +16,7 @@ from functools import cache
 import sympy as sp
 
 from . import exact as E
-from .conventions import CASES, V1, V2, WEIGHTED, WRSS, W, _at, _same, k, n
+from .conventions import CASES, V1, V2, WEIGHTED, WRSS, W, at_case, exactly_equal, k, n
 from .conventions_sklearn_statsmodels import sklearn
 from .formula import Case, Formula, evaluate, q
 
@@ -92,21 +92,23 @@ def glum():
     weights = sp.IndexedBase("s")
 
     def at(expr, gc):
-        return _at(expr, gc.base, W=q(sum(gc.s)))
+        return at_case(expr, gc.base, W=q(sum(gc.s)))
 
     def alpha_check(rhs, gc):
-        return _same(_glum_objective(gc, at(rhs, gc), at(sol[rho], gc)), _F_sv(gc) / sum(gc.s))
+        value = _glum_objective(gc, at(rhs, gc), at(sol[rho], gc))
+        return exactly_equal(value, _F_sv(gc) / sum(gc.s))
 
     def ratio_check(rhs, gc):
-        return _same(_glum_objective(gc, at(sol[alpha], gc), at(rhs, gc)), _F_sv(gc) / sum(gc.s))
+        value = _glum_objective(gc, at(sol[alpha], gc), at(rhs, gc))
+        return exactly_equal(value, _F_sv(gc) / sum(gc.s))
 
     def scale_check(rhs, gc):
         value = evaluate(rhs, {F_SV: _F_sv(gc), W: q(sum(gc.s))})
-        return _same(_glum_objective(gc, at(sol[alpha], gc), at(sol[rho], gc)), value)
+        return exactly_equal(_glum_objective(gc, at(sol[alpha], gc), at(sol[rho], gc)), value)
 
     def w_check(rhs, gc):  # glum normalises the deviance by sum(sample_weight)
         value = evaluate(rhs, {n: gc.base.n, weights: lambda j: q(gc.s[j - 1])})
-        return _same(
+        return exactly_equal(
             _glum_objective(gc, at(sol[alpha], gc), at(sol[rho], gc), value), _F_sv(gc) / sum(gc.s)
         )
 

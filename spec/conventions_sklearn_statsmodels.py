@@ -19,36 +19,36 @@ from functools import cache
 import sympy as sp
 
 from .conventions import (
-    _F,
     CANONICAL,
     CASES,
     N1,
     N2,
     RSS,
     F,
-    _at,
-    _mapping,
-    _mapping_checks,
-    _mixed_penalty,
-    _parts,
-    _same,
+    at_case,
+    case_objective,
+    exactly_equal,
     k,
     l1,
     l2,
+    mapping,
+    mapping_checks,
+    mixed_penalty,
     n,
+    objective_parts,
 )
 from .formula import Formula
 
 
 def _sklearn_enet(cs, alpha, ratio):
     """ElasticNet: 1/(2n)‖y − Xw‖² + α·l1_ratio‖w‖₁ + ½α(1 − l1_ratio)‖w‖²."""
-    rss, n1, n2 = _parts(cs)
+    rss, n1, n2 = objective_parts(cs)
     return rss / (2 * cs.n) + alpha * ratio * n1 + alpha * (1 - ratio) * n2 / 2
 
 
 def _statsmodels(cs, alpha, wt):
     """fit_regularized(method='elastic_net'): 0.5‖y − Xw‖²/n + α((1 − L1_wt)‖w‖²/2 + L1_wt‖w‖₁)."""
-    rss, n1, n2 = _parts(cs)
+    rss, n1, n2 = objective_parts(cs)
     return sp.Rational(1, 2) * rss / cs.n + alpha * ((1 - wt) * n2 / 2 + wt * n1)
 
 
@@ -59,20 +59,21 @@ def sklearn():
     enet = RSS / (2 * n) + alpha * rho * N1 + alpha * (1 - rho) * N2 / 2
     lasso = RSS / (2 * n) + alpha * N1
     ridge = RSS + alpha * N2
-    enet_sol, enet_ok = _mapping(enet, [alpha, rho])
-    lasso_sol, lasso_ok = _mapping(lasso, [alpha], CANONICAL.subs(l2, 0))
-    ridge_sol, ridge_ok = _mapping(ridge, [alpha], CANONICAL.subs(l1, 0))
-    strength, mix, scale = _mapping_checks(
-        _sklearn_enet, lambda cs: _F(cs) / cs.n, enet_sol[alpha], enet_sol[rho]
+    enet_sol, enet_ok = mapping(enet, [alpha, rho])
+    lasso_sol, lasso_ok = mapping(lasso, [alpha], CANONICAL.subs(l2, 0))
+    ridge_sol, ridge_ok = mapping(ridge, [alpha], CANONICAL.subs(l1, 0))
+    strength, mix, scale = mapping_checks(
+        _sklearn_enet, lambda cs: case_objective(cs) / cs.n, enet_sol[alpha], enet_sol[rho]
     )
 
     def lasso_check(rhs, cs):  # Lasso: 1/(2n)‖y − Xw‖² + α‖w‖₁ = F/n at λ₂ = 0
-        rss, n1, _ = _parts(cs)
-        return _same(rss / (2 * cs.n) + _at(rhs, cs) * n1, _F(cs, l2_=0) / cs.n)
+        rss, n1, _ = objective_parts(cs)
+        value = rss / (2 * cs.n) + at_case(rhs, cs) * n1
+        return exactly_equal(value, case_objective(cs, l2_=0) / cs.n)
 
     def ridge_check(rhs, cs):  # Ridge: ‖y − Xw‖² + α‖w‖² = 2F at λ₁ = 0 (no 1/n, no ½)
-        rss, _, n2 = _parts(cs)
-        return _same(rss + _at(rhs, cs) * n2, 2 * _F(cs, l1_=0))
+        rss, _, n2 = objective_parts(cs)
+        return exactly_equal(rss + at_case(rhs, cs) * n2, 2 * case_objective(cs, l1_=0))
 
     formulas = (
         Formula(r"\texttt{ElasticNet}:\ \alpha", enet_sol[alpha], check=strength, cases=CASES),
@@ -110,4 +111,4 @@ def sklearn():
 def statsmodels():
     """CONVENTION-STATSMODELS: OLS(y, X).fit_regularized(method='elastic_net', alpha, L1_wt)."""
     alpha, wt = sp.symbols("alpha L1_wt", positive=True)
-    return _mixed_penalty(alpha, wt, r"\texttt{alpha}", r"\texttt{L1\_wt}", library=_statsmodels)
+    return mixed_penalty(alpha, wt, r"\texttt{alpha}", r"\texttt{L1\_wt}", library=_statsmodels)

@@ -71,7 +71,7 @@ def _reduction_check(rhs, cs):
     return True
 
 
-def _condition(solution, var):
+def condition(solution, var):
     """The relational sympy returns for a one-sided linear inequality (x > c or x < c)."""
     rel = solution
     if isinstance(rel, sp.And):  # g > l1 & g < oo for a real g
@@ -94,8 +94,8 @@ def cd_update():
     root_neg = sp.solve(sp.diff(_h(bn), bn), bn, dict=False, check=False)[0]
     D = sp.Symbol("D", positive=True)  # a + 2 l2 > 0
     in_d = {a: D - 2 * l2}
-    cond_pos = _condition(sp.solve(sp.simplify(root_pos.subs(in_d)) > 0, g), g)
-    cond_neg = _condition(sp.solve(sp.simplify(root_neg.subs(in_d)) < 0, g), g)
+    cond_pos = condition(sp.solve(sp.simplify(root_pos.subs(in_d)) > 0, g), g)
+    cond_neg = condition(sp.solve(sp.simplify(root_neg.subs(in_d)) < 0, g), g)
     update = sp.Piecewise((root_pos, cond_pos), (root_neg, cond_neg), (0, True))
     notes = soft_threshold_expr(g, l1) / (a + 2 * l2)
     bb = sp.Symbol("b", real=True)

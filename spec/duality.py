@@ -42,7 +42,7 @@ theta = sp.MatrixSymbol(r"\theta", n + p, 1)
 rs = sp.MatrixSymbol("r", n, 1)
 
 
-def _setup():
+def symbolic_setup():
     """Symbolic X, y, w, |w| and the augmented X~, y~."""
     Xm, ym, wm = symbolic_matrix("X", N, P), symbolic_matrix("y", N, 1), symbolic_matrix("w", P, 1)
     absw = sp.Matrix([sp.Symbol(f"a_{r + 1}", nonnegative=True) for r in range(P)])  # |w_r|
@@ -51,7 +51,7 @@ def _setup():
     return Xm, ym, wm, absw, Xt, ytm
 
 
-def _sq(v):
+def squared_norm(v):
     return v.dot(v)
 
 
@@ -172,22 +172,25 @@ def _gap_check(rhs, cs):
 @cache
 def dual_gap():
     """DUAL-GAP: the weak-duality identity and the gap at theta~ = s (r, -sqrt(2 l2) w)."""
-    Xm, ym, wm, absw, Xt, ytm = _setup()
+    Xm, ym, wm, absw, Xt, ytm = symbolic_setup()
     r = ym - Xm * wm
     rt = ytm - Xt * wm
     c = Xm.T * r - 2 * l2 * wm
     l1norm = sum(absw)
-    primal = _sq(rt) / 2 + l1 * l1norm
-    augmented = sp.expand(primal - (_sq(r) / 2 + l1 * l1norm + l2 * _sq(wm))) == 0
+    primal = squared_norm(rt) / 2 + l1 * l1norm
+    augmented = sp.expand(primal - (squared_norm(r) / 2 + l1 * l1norm + l2 * squared_norm(wm))) == 0
     th = symbolic_matrix("theta", N + P, 1)
-    dual = lambda v: _sq(ytm) / 2 - _sq(ytm - v) / 2  # noqa: E731
+    dual = lambda v: squared_norm(ytm) / 2 - squared_norm(ytm - v) / 2  # noqa: E731
     weak = (
-        sp.expand(primal - dual(th) - (_sq(rt - th) / 2 + l1 * l1norm - (wm.T * Xt.T * th)[0]))
+        sp.expand(
+            primal - dual(th)
+            - (squared_norm(rt - th) / 2 + l1 * l1norm - (wm.T * Xt.T * th)[0])
+        )
         == 0
     )
     theta_s = s * rt
     gap = sp.expand(primal - dual(theta_s))
-    formula = (1 - s) ** 2 * (_sq(r) + 2 * l2 * _sq(wm)) / 2 + sum(
+    formula = (1 - s) ** 2 * (squared_norm(r) + 2 * l2 * squared_norm(wm)) / 2 + sum(
         l1 * absw[r_] - s * wm[r_] * c[r_] for r_ in range(P)
     )
     checks = {

@@ -16,7 +16,7 @@ from fractions import Fraction
 import sympy as sp
 
 from . import duality, gap_distance, probes
-from .floating import _at
+from .floating import at_values
 from .formula import eq, q
 
 TAU, DELTA = sp.symbols(r"\tau_j \delta_j", nonnegative=True)
@@ -43,14 +43,14 @@ def kkt_float_check_passes(c_hat_j, l1, w_star_j, tau_j, gap_bound, col_sq_j, l2
     return beyond * beyond <= 2 * Fraction(gap_bound) * (Fraction(col_sq_j) + 2 * Fraction(l2))
 
 
-def _delta_check(rhs, cs):
+def delta_check(rhs, cs):
     """(c_j(w) − c_j(w*))² ≤ rhs at G = F(w) − F* (GAP-DISTANCE-BOUND squared); equality
     when p = 1 and λ₁ = 0."""
     c = duality.correlations(cs)
     c_star = duality.correlations(cs, probes.minimiser(cs))
     for j in range(cs.p):
         col = [row[j] for row in cs.X]
-        value = _at(
+        value = at_values(
             rhs,
             {
                 gap_distance.G: probes.excess(cs),
@@ -58,7 +58,7 @@ def _delta_check(rhs, cs):
                 duality.l2: cs.l2,
             },
         )
-        if not gap_distance._bound(q((c[j] - c_star[j]) ** 2), value, cs.p == 1 and cs.l1 == 0):
+        if not gap_distance.bound(q((c[j] - c_star[j]) ** 2), value, cs.p == 1 and cs.l1 == 0):
             return False
     return True
 
@@ -80,12 +80,12 @@ def _delta_of(cs: AcceptCase):
     return sp.sqrt(q(2 * cs.G * (cs.col_sq + 2 * cs.l2)))
 
 
-def _accept_check(rhs, cs: AcceptCase):
+def accept_check(rhs, cs: AcceptCase):
     """rhs is the largest |ĉ_j − target| a correct solver can produce — the maximum over the
     vertices of c*_j ∈ [−λ₁, λ₁] (w*_j = 0) or c*_j = λ₁ sign w*_j, |c_j − c*_j| ≤ δ_j,
     |ĉ_j − c_j| ≤ τ_j — and kkt_float_check_passes accepts exactly up to it."""
     delta = _delta_of(cs)
-    value = _at(rhs, {L1: cs.l1, TAU: cs.tau, DELTA: delta})
+    value = at_values(rhs, {L1: cs.l1, TAU: cs.tau, DELTA: delta})
     stars = (-cs.l1, cs.l1) if cs.sign == 0 else (cs.l1 * cs.sign,)
     target = 0 if cs.sign == 0 else cs.l1 * cs.sign
     worst = max(
@@ -104,11 +104,11 @@ def _accept_check(rhs, cs: AcceptCase):
     return passes(edge) and not passes(edge + Fraction(1, 10**30))
 
 
-_ACCEPT_ZERO = (
+ACCEPT_ZERO = (
     AcceptCase(Fraction(1), Fraction(1, 2), Fraction(1, 8), Fraction(1, 64), Fraction(1)),
     AcceptCase(Fraction(3), Fraction(0), Fraction(1, 16), Fraction(1, 32), Fraction(4)),
     AcceptCase(Fraction(1, 2), Fraction(2), Fraction(1, 3), Fraction(1, 8), Fraction(0)),
 )
-_ACCEPT_NONZERO = tuple(
-    AcceptCase(c.l1, c.l2, c.tau, c.G, c.col_sq, s) for c in _ACCEPT_ZERO for s in (1, -1)
+ACCEPT_NONZERO = tuple(
+    AcceptCase(c.l1, c.l2, c.tau, c.G, c.col_sq, s) for c in ACCEPT_ZERO for s in (1, -1)
 )

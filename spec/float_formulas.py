@@ -19,13 +19,13 @@ import sympy as sp
 
 from . import duality, gap_distance, probes
 from .float_acceptance import (
-    _ACCEPT_NONZERO,
-    _ACCEPT_ZERO,
+    ACCEPT_NONZERO,
+    ACCEPT_ZERO,
     DELTA,
     L1,
     TAU,
-    _accept_check,
-    _delta_check,
+    accept_check,
+    delta_check,
 )
 from .float_probes import (
     DOT_CASES,
@@ -37,7 +37,14 @@ from .float_probes import (
     fl_dot_orders,
     fl_residuals,
 )
-from .floating import UNDERFLOW_UNIT, UNIT_ROUNDOFF, _abs_dot, _at, gamma, residual_error_bounds
+from .floating import (
+    UNDERFLOW_UNIT,
+    UNIT_ROUNDOFF,
+    abs_dot,
+    at_values,
+    gamma,
+    residual_error_bounds,
+)
 from .formula import Formula, eq, le, number, q
 
 _two = sp.UnevaluatedExpr(2)  # keeps 2^{-53}, 2^{-1075} readable (not a 324-digit fraction)
@@ -84,17 +91,17 @@ def _gamma_check(rhs, m):
     are at δ_i = ±u, the largest (1 − u)^{−m} − 1."""
     u = UNIT_ROUNDOFF
     extremes = ((1 + u) ** m - 1, 1 - (1 - u) ** m, (1 - u) ** -m - 1, 1 - (1 + u) ** -m)
-    value = _at(rhs, {M: m, U: u})
+    value = at_values(rhs, {M: m, U: u})
     return all(le(q(v), value) for v in extremes)
 
 
 def _dot_check(rhs, cs: DotCase):
     """Every order's exact error |fl(aᵀb) − aᵀb| ≤ rhs (γ and u_sub at their values)."""
     m = len(cs.a)
-    bound = _at(
+    bound = at_values(
         rhs,
         {
-            SUM_AB: _abs_dot(cs.a, cs.b),
+            SUM_AB: abs_dot(cs.a, cs.b),
             M: m,
             GAMMA["m"]: gamma(m),
             GAMMA["m-1"]: gamma(m - 1),
@@ -118,10 +125,10 @@ def _residual_check(rhs, cs: FloatProblem):
     p = len(cs.w)
     exact = _exact_residual(cs.X, cs.y, cs.w)
     for i, (row, yi) in enumerate(zip(cs.X, cs.y, strict=True)):
-        bound = _at(
+        bound = at_values(
             rhs,
             {
-                ROW_SUM: _abs_dot(row, cs.w),
+                ROW_SUM: abs_dot(row, cs.w),
                 sp.Abs(_YI[_I]): abs(Fraction(yi)),
                 _P: p,
                 GAMMA["p+1"]: gamma(p + 1),
@@ -147,13 +154,13 @@ def _tau_check(rhs, cs: FloatProblem):
                 xj = [Fraction(row[j]) for row in cs.X]
                 c = sum((x * ri for x, ri in zip(xj, r, strict=True)), Fraction(0))
                 c -= 2 * l2 * Fraction(wj)
-                bound = _at(
+                bound = at_values(
                     rhs,
                     {
                         PROPAGATED: sum(
                             (abs(x) * ei for x, ei in zip(xj, e, strict=True)), Fraction(0)
                         ),
-                        COL_SUM: _abs_dot(xj, r_hat),
+                        COL_SUM: abs_dot(xj, r_hat),
                         sp.Abs(_WH[_JJ]): abs(Fraction(wj)),
                         duality.l2: l2,
                         _N: n,
@@ -241,7 +248,7 @@ def formulas():
             Formula(
                 r"\delta_j^{2}",
                 2 * gap_distance.G * (gap_distance.A2 + 2 * duality.l2),
-                check=_delta_check,
+                check=delta_check,
                 cases=probes.CASES,
                 sharp="equality in (c_j(ŵ) − c_j(w*))² ≤ δ_j² when p = 1, λ₁ = 0 and G = F(ŵ) − F*",
             ),
@@ -249,16 +256,16 @@ def formulas():
                 r"w^{*}_j = 0:\ |\hat c_j|",
                 L1 + TAU + DELTA,
                 r"\le",
-                check=_accept_check,
-                cases=_ACCEPT_ZERO,
+                check=accept_check,
+                cases=ACCEPT_ZERO,
                 sharp="equality at c*_j = ±λ₁, c_j(ŵ) = c*_j ± δ_j, ĉ_j = c_j(ŵ) ± τ_j",
             ),
             Formula(
                 r"w^{*}_j \ne 0:\ |\hat c_j - \lambda_1 \operatorname{sign} w^{*}_j|",
                 TAU + DELTA,
                 r"\le",
-                check=_accept_check,
-                cases=_ACCEPT_NONZERO,
+                check=accept_check,
+                cases=ACCEPT_NONZERO,
                 sharp="equality at c_j(ŵ) = c*_j ± δ_j, ĉ_j = c_j(ŵ) ± τ_j",
             ),
         ),

@@ -23,7 +23,7 @@ and Higham's Lemma 3.1 (|Π_{≤k}(1 + δ)^{±1} − 1| ≤ γ_k) gives
 one η, so the count is the same).  certify_float uses the weaker m·2⁻¹⁰⁷⁴ ≥ m(1 + γ_{m−1})u_sub.
 
 Every bound is evaluated in exact rational arithmetic from the binary64 data (each double is
-a rational number), so evaluating a tolerance adds no error (``_at`` evaluates a rendered one).
+a rational number), so evaluating a tolerance adds no error (``at`` evaluates a rendered one).
 The float64 computations and the adversarial instances the bounds are checked on are in
 ``spec.float_probes``, the rendered formulas with their checks in ``spec.float_formulas``,
 the acceptance test of FLOAT-KKT-TOLERANCE in ``spec.float_acceptance``.
@@ -56,7 +56,7 @@ def underflow_term(products: int, additions: int) -> Fraction:
     return products * (1 + gamma(additions)) * UNDERFLOW_UNIT
 
 
-def _abs_dot(a, b) -> Fraction:
+def abs_dot(a, b) -> Fraction:
     return sum(
         (abs(Fraction(u)) * abs(Fraction(v)) for u, v in zip(a, b, strict=True)), Fraction(0)
     )
@@ -68,7 +68,7 @@ def dot_error_bound(a, b) -> Fraction:
     m = len(a)
     if m == 0:
         return Fraction(0)
-    return gamma(m) * _abs_dot(a, b) + underflow_term(m, m - 1)
+    return gamma(m) * abs_dot(a, b) + underflow_term(m, m - 1)
 
 
 def residual_error_bounds(X, y, w) -> tuple[Fraction, ...]:
@@ -83,7 +83,7 @@ def residual_error_bounds(X, y, w) -> tuple[Fraction, ...]:
     if not p:
         return tuple(Fraction(0) for _ in y)
     return tuple(
-        gamma(p + 1) * (abs(Fraction(yi)) + _abs_dot(row, w)) + underflow_term(p, p)
+        gamma(p + 1) * (abs(Fraction(yi)) + abs_dot(row, w)) + underflow_term(p, p)
         for row, yi in zip(X, y, strict=True)
     )
 
@@ -103,12 +103,12 @@ def kkt_tolerances(X, y, w, r_hat, l2=0) -> tuple[Fraction, ...]:
     for j in range(len(w)):
         xj = [Fraction(row[j]) for row in X]
         propagated = sum((abs(x) * ej for x, ej in zip(xj, e, strict=True)), Fraction(0))
-        rounding = gamma(n + 1) * (_abs_dot(xj, r_hat) + 2 * l2 * abs(Fraction(w[j])))
+        rounding = gamma(n + 1) * (abs_dot(xj, r_hat) + 2 * l2 * abs(Fraction(w[j])))
         taus.append(propagated + rounding + underflow_term(n + 1, n))
     return tuple(taus)
 
 
-def _at(rhs, values) -> sp.Expr:
+def at_values(rhs, values) -> sp.Expr:
     """rhs with named nodes (symbols, the sums, |y_i|, ...) replaced by exact values."""
     return number(
         sp.sympify(rhs)

@@ -17,7 +17,7 @@ import sympy as sp
 
 from . import exact as E
 from . import probes
-from .duality import P, _setup, _sq, correlations, l2
+from .duality import P, correlations, l2, squared_norm, symbolic_setup
 from .formula import Formula, eq, evaluate, le, q
 from .optimality import symbolic_matrix
 
@@ -46,7 +46,7 @@ def kkt_residual(cs, w, support=None):
     )
 
 
-def _bound(le_side, rhs_value, attained):
+def bound(le_side, rhs_value, attained):
     """lhs <= rhs, and lhs == rhs where the bound is attained."""
     return le(le_side, rhs_value) and (not attained or eq(le_side, rhs_value))
 
@@ -64,7 +64,7 @@ def _correlation_check(rhs, cs):
     for jj in range(cs.p):
         col = E.column(cs.X, jj)
         value = evaluate(rhs, {G: q(probes.excess(cs)), A2: q(E.dot(col, col)), l2: q(cs.l2)})
-        if not _bound(q(abs(c[jj] - c_star[jj])), value, cs.p == 1 and cs.l1 == 0):
+        if not bound(q(abs(c[jj] - c_star[jj])), value, cs.p == 1 and cs.l1 == 0):
             return False
     return True
 
@@ -76,7 +76,7 @@ def _strong_convexity_check(rhs, cs):
     rho = kkt_residual(cs, cs.w)
     value = evaluate(rhs, {RHO2: q(sum(v * v for v in rho)), l2: q(cs.l2)})
     attained = cs.l1 == 0 and not any(v for row in cs.X for v in row)
-    return _bound(q(probes.excess(cs)), value, attained)
+    return bound(q(probes.excess(cs)), value, attained)
 
 
 def _distance_check(rhs, cs):
@@ -86,7 +86,7 @@ def _distance_check(rhs, cs):
     d = [u - v for u, v in zip(cs.w, probes.minimiser(cs), strict=True)]
     value = evaluate(rhs, {G: q(probes.excess(cs)), l2: q(cs.l2)})
     attained = cs.l1 == 0 and not any(v for row in cs.X for v in row)
-    return _bound(q(E.dot(d, d)), value, attained)
+    return bound(q(E.dot(d, d)), value, attained)
 
 
 @cache
@@ -94,20 +94,20 @@ def distance_bound():
     """GAP-DISTANCE-BOUND: P(w) - P* >= 1/2 ||X~ (w - w*)||^2, so
     |c_j(w) - c_j(w*)| <= sqrt(2 G (||x_j||^2 + 2 l2)); for l2 > 0 also
     P(w) - P* <= ||rho||^2 / (4 l2) and ||w - w*||^2 <= G / l2."""
-    Xm, ym, wm, _, Xt, ytm = _setup()
+    Xm, ym, wm, _, Xt, ytm = symbolic_setup()
     wst = symbolic_matrix("v", P, 1)  # plays w*
-    quad = lambda v: _sq(ytm - Xt * v) / 2  # noqa: E731
+    quad = lambda v: squared_norm(ytm - Xt * v) / 2  # noqa: E731
     identity = (
         sp.expand(
             quad(wm)
             - quad(wst)
-            - (_sq(Xt * (wm - wst)) / 2 - ((wm - wst).T * Xt.T * (ytm - Xt * wst))[0])
+            - (squared_norm(Xt * (wm - wst)) / 2 - ((wm - wst).T * Xt.T * (ytm - Xt * wst))[0])
         )
         == 0
     )
     c_of = lambda v: Xm.T * (ym - Xm * v) - 2 * l2 * v  # noqa: E731
     c_diff = sp.expand(c_of(wm) - c_of(wst) - Xt.T * Xt * (wst - wm)) == sp.zeros(P, 1)
-    column_norm = sp.expand(_sq(Xt[:, 0]) - (_sq(Xm[:, 0]) + 2 * l2)) == 0
+    column_norm = sp.expand(squared_norm(Xt[:, 0]) - (squared_norm(Xm[:, 0]) + 2 * l2)) == 0
     d, gq = sp.Symbol("d", real=True), sp.Symbol("g", real=True)
     lower = gq * d + l2 * d**2  # strong convexity, modulus mu = 2 l2
     dmin = sp.solve(sp.diff(lower, d), d)[0]

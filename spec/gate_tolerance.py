@@ -18,9 +18,9 @@ import sympy as sp
 
 from . import exact as E
 from . import probes
-from .duality import P, Wi, _setup, _sq, correlations, jx, l1, l2, p
+from .duality import P, Wi, correlations, jx, l1, l2, p, squared_norm, symbolic_setup
 from .formula import Formula, evaluate, q
-from .gap_distance import A2, G, Q, _bound, fit_distance, kkt_residual
+from .gap_distance import A2, G, Q, bound, fit_distance, kkt_residual
 from .optimality import symbolic_matrix
 
 Cstar = sp.IndexedBase("c^{*}")
@@ -61,7 +61,7 @@ def _fit_check(rhs, cs):
     d = [u - v for u, v in zip(cs.w, probes.minimiser(cs), strict=True)]
     Xd = E.matvec(cs.X, d)
     value = evaluate(rhs, {G: q(probes.excess(cs))})
-    return _bound(q(E.dot(Xd, Xd)), value, cs.l1 == 0 and cs.l2 == 0)
+    return bound(q(E.dot(Xd, Xd)), value, cs.l1 == 0 and cs.l2 == 0)
 
 
 def _support_residual_check(rhs, cs):
@@ -71,7 +71,7 @@ def _support_residual_check(rhs, cs):
     for jj in range(cs.p):
         col = E.column(cs.X, jj)
         value = evaluate(rhs, {G: q(probes.excess(cs)), A2: q(E.dot(col, col)), l2: q(cs.l2)})
-        if not _bound(q(rho[jj]), value, cs.p == 1 and cs.l1 == 0):
+        if not bound(q(rho[jj]), value, cs.p == 1 and cs.l1 == 0):
             return False
     return True
 
@@ -91,7 +91,7 @@ def _slack_check(rhs, cs):
         value = evaluate(rhs, {G: q(probes.excess(cs)), ETA: q(eta)})
         others = all(u == v for k_, (u, v) in enumerate(zip(cs.w, w_star, strict=True)) if k_ != jj)
         attained = not any(E.column(cs.X, jj)) and cs.l2 == 0 and others
-        if not _bound(q(abs(cs.w[jj])), value, attained):
+        if not bound(q(abs(cs.w[jj])), value, attained):
             return False
     return True
 
@@ -117,7 +117,7 @@ def _coefficient_check(rhs, cs):
     for pos, ii in enumerate(support):
         value = evaluate(rhs, {**values, HII: Hinv[pos, pos]})
         lhs = q(abs(cs.w[ii] - w_star[ii]))
-        if not _bound(lhs, value, cs.p == 1 and cs.l1 == 0):
+        if not bound(lhs, value, cs.p == 1 and cs.l1 == 0):
             return False
     return True
 
@@ -133,13 +133,15 @@ def conformance_tolerance():
     |d_i| <= sqrt((H^-1)_ii) ||X~ d - X~_{E^c} d_{E^c}|| <= sqrt((H^-1)_ii)(sqrt(2G) +
     sum_{j not in E} ||x~_j|| G/eta_j) (Cauchy-Schwarz with ||X~_E H^-1 e_i||^2 = (H^-1)_ii).
     """
-    _, _, wm, absw, Xt, ytm = _setup()
+    _, _, wm, absw, Xt, ytm = symbolic_setup()
     wst = symbolic_matrix("v", P, 1)  # plays w*
     abs_ws = sp.Matrix([sp.Symbol(f"b_{r + 1}", nonnegative=True) for r in range(P)])  # |w*_r|
     c_star = Xt.T * (ytm - Xt * wst)
-    F = lambda v, a: _sq(ytm - Xt * v) / 2 + l1 * sum(a)  # noqa: E731
+    F = lambda v, a: squared_norm(ytm - Xt * v) / 2 + l1 * sum(a)  # noqa: E731
     excess = F(wm, absw) - F(wst, abs_ws)
-    claimed = _sq(Xt * (wm - wst)) / 2 + sum(l1 * absw[r] - c_star[r] * wm[r] for r in range(P))
+    claimed = squared_norm(Xt * (wm - wst)) / 2 + sum(
+        l1 * absw[r] - c_star[r] * wm[r] for r in range(P)
+    )
     # KKT at w*: c*_r w*_r = l1 |w*_r|, so |w*_r| = c*_r w*_r / l1.
     kkt = {abs_ws[r]: c_star[r] * wst[r] / l1 for r in range(P)}
     identity = sp.expand((excess - claimed).subs(kkt)) == 0
@@ -151,7 +153,7 @@ def conformance_tolerance():
     )
     HE = symbolic_matrix("h", 2, 1)  # X~_E for |E| = 1, a 2 x 1 column: ||X~_E H^-1 e_1||^2
     H = HE.T * HE
-    cs_ok = sp.simplify(_sq(HE * H.inv()) - H.inv()[0, 0]) == 0
+    cs_ok = sp.simplify(squared_norm(HE * H.inv()) - H.inv()[0, 0]) == 0
     cases = probes.CASES
     excess_expr = Q / 2 + sp.Sum(l1 * sp.Abs(Wi[jx]) - Cstar[jx] * Wi[jx], (jx, 1, p))
     coefficient = sp.sqrt(HII) * (sp.sqrt(2 * G) + sp.Sum(XT[jx] * G / ETAS[jx], (jx, 1, m)))

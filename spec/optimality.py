@@ -61,7 +61,7 @@ def matrix_values(cs, w=None):
             l1: q(cs.l1), l2: q(cs.l2)}
 
 
-def _drop_range_guard(expr):
+def drop_range_guard(expr):
     """sympy returns Piecewise((value, k <= p), (0, True)) for d/dw_k; we take k <= p."""
     return expr.replace(lambda e: isinstance(e, sp.Piecewise), lambda e: e.args[0][0])
 
@@ -81,7 +81,7 @@ def _gradient_check(rhs, cs):
 @cache
 def objective():
     """OBJECTIVE: F and the gradient of its smooth part, d/dw_k = -x_k^T r + 2 l2 w_k."""
-    grad = _drop_range_guard(sp.simplify(sp.diff(smooth_part(), W[k])))
+    grad = drop_range_guard(sp.simplify(sp.diff(smooth_part(), W[k])))
     xk_r = sp.Sum(X[i, k] * residual_i(), (i, 1, n))
     claimed = -xk_r + 2 * l2 * W[k]
     check = sp.simplify(sp.expand(sp.Sum(sp.expand(grad - claimed), (i, 1, n)).doit())) == 0

@@ -15,12 +15,12 @@ from functools import cache
 import sympy as sp
 
 from . import options_exact as O
-from .coordinate import _condition, soft_threshold_expr
+from .coordinate import condition, soft_threshold_expr
 from .formula import Formula, q
 from .optimality import symbolic_matrix
 from .options import VJ, R, X, evaluate, i, in_residuals, j, l1, l2, n, values
 from .options_cases import CASES, points
-from .options_centring import _intercept_check, centring
+from .options_centring import centring, intercept_check
 
 a, g = sp.symbols("a g", real=True)
 Ss = sp.IndexedBase("s")
@@ -135,8 +135,8 @@ def cd_update():
     root_neg = sp.solve(sp.diff(h_expr(tn), tn), tn, check=False)[0]
     D = sp.Symbol("D", positive=True)
     in_d = {a: D - 2 * l2 * VJ}
-    cond_pos = _condition(sp.solve(sp.simplify(root_pos.subs(in_d)) > 0, g), g)
-    cond_neg = _condition(sp.solve(sp.simplify(root_neg.subs(in_d)) < 0, g), g)
+    cond_pos = condition(sp.solve(sp.simplify(root_pos.subs(in_d)) > 0, g), g)
+    cond_neg = condition(sp.solve(sp.simplify(root_neg.subs(in_d)) < 0, g), g)
     update = sp.Piecewise((root_pos, cond_pos), (root_neg, cond_neg), (0, True))
     positive = sp.Piecewise((root_pos, cond_pos), (0, True))  # t > 0, or the bound t = 0
     thresholded = soft_threshold_expr(g, l1 * VJ) / (a + 2 * l2 * VJ)
@@ -185,7 +185,7 @@ def cd_update():
         ),
         Formula("", clipped, check=_update_check(True), cases=cases),
         Formula(
-            r"b \leftarrow b^{*}(w)", centring()["b_star"], check=_intercept_check, cases=cases
+            r"b \leftarrow b^{*}(w)", centring()["b_star"], check=intercept_check, cases=cases
         ),
     )
     return {"formulas": formulas, "checks": checks, "update": update, "positive": positive}

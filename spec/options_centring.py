@@ -79,7 +79,7 @@ def _centred_values(cs):
     }
 
 
-def _intercept_check(rhs, cs):
+def intercept_check(rhs, cs):
     """The rendered b*(w) (or ybar - xbar^T w) is the exact argmin over b, at every point."""
     if not cs.intercept:
         return True
@@ -265,12 +265,12 @@ def centring():
         Formula(
             r"b^{*}(w) = \operatorname{argmin}_b F(w, b)",
             b_star,
-            check=_intercept_check,
+            check=intercept_check,
             cases=cases,
         ),
         Formula(r"\bar{x}_j", xbar, check=_xbar_check, cases=cases),
         Formula(r"\bar{y}", ybar, check=_ybar_check, cases=cases),
-        Formula(r"b^{*}(w)", via_means, check=_intercept_check, cases=cases),
+        Formula(r"b^{*}(w)", via_means, check=intercept_check, cases=cases),
         Formula(
             r"\tilde{X}_{i,j}", X[i, j] - XB[j], check=_centred_definition_check("X"), cases=cases
         ),

@@ -10,7 +10,7 @@ from . import options_glum_statsmodels as gs
 from . import options_library as lib
 
 
-def _text(paragraph: str) -> str:
+def one_line(paragraph: str) -> str:
     """A statement written as a wrapped paragraph, joined to one line."""
     return " ".join(paragraph.split())
 
@@ -19,7 +19,7 @@ ENTRIES = (
     (
         "OPTIONS-OBJECTIVE",
         "The option family",
-        _text(
+        one_line(
             """
             Every option is an instance of F(w, b) = ½Σᵢ sᵢ(yᵢ − b − xᵢᵀw)² + λ₁Σⱼ vⱼ|wⱼ| + λ₂Σⱼ
             vⱼwⱼ², optionally subject to w ≥ 0: sample weights sᵢ ≥ 0; penalty factors vⱼ ≥ 0 in
@@ -42,7 +42,7 @@ ENTRIES = (
     (
         "OPTIONS-KKT",
         "Optimality conditions with options",
-        _text(
+        one_line(
             """
             With r = y − b1 − Xw and ĉⱼ = Σᵢ sᵢXᵢⱼrᵢ − 2λ₂vⱼwⱼ (minus the derivative of the smooth
             part, by sympy): F is convex and its nonsmooth part Σⱼ gⱼ(wⱼ), gⱼ(t) = λ₁vⱼ|t| (+ the
@@ -63,7 +63,7 @@ ENTRIES = (
     (
         "OPTIONS-INTERCEPT-CENTRING",
         "Eliminating the intercept: weighted centring",
-        _text(
+        one_line(
             """
             ∂F/∂b = 0 is linear in b with slope W = Σᵢ sᵢ; for W > 0 its root is b*(w) = ȳ − x̄ᵀw
             with the weighted means x̄ⱼ = Σᵢ sᵢXᵢⱼ/W, ȳ = Σᵢ sᵢyᵢ/W. Substituting it gives F(w,
@@ -82,7 +82,7 @@ ENTRIES = (
     (
         "OPTIONS-LAMBDA-MAX",
         "The smallest λ₁ with w_P = 0, for every option",
-        _text(
+        one_line(
             """
             P = {j : vⱼ > 0}, U = {j : vⱼ = 0}. At w_P = 0 the conditions of U and b do not
             involve λ₁, so they fix (w_U, b) to the restricted fit (w°, b°): least squares in b
@@ -107,7 +107,7 @@ ENTRIES = (
     (
         "OPTIONS-DUAL-GAP",
         "Dual and duality gap, for every option",
-        _text(
+        one_line(
             """
             For all θ ∈ ℝⁿ, ζ ∈ ℝᵖ: F(w, b) − D(θ, ζ) = ½Σᵢ sᵢ(rᵢ − θᵢ)² + λ₂Σⱼ vⱼ(wⱼ − ζⱼ)² − bΣᵢ
             sᵢθᵢ + Σⱼ(λ₁vⱼ|wⱼ| − wⱼκⱼ) (sympy, 2 × 2 with symbolic s, v, b). The last two terms
@@ -133,7 +133,7 @@ ENTRIES = (
     (
         "OPTIONS-CD-UPDATE",
         "The weighted coordinate update",
-        _text(
+        one_line(
             """
             With the other coordinates and b fixed, F(w with wⱼ = t) = h(t) + const with aⱼ = Σᵢ
             sᵢXᵢⱼ² and gⱼ = Σᵢ sᵢXᵢⱼrᵢ⁽ʲ⁾ = Σᵢ sᵢXᵢⱼ(rᵢ + Xᵢⱼwⱼ) (sympy, 3 × 2 with symbolic s,
@@ -153,7 +153,7 @@ ENTRIES = (
     (
         "CONVENTION-SKLEARN-WEIGHTS",
         "scikit-learn: sample_weight, fit_intercept, positive",
-        _text(
+        one_line(
             """
             scikit-learn 1.9.1 Lasso/ElasticNet(alpha, l1_ratio, fit_intercept, positive).fit(X,
             y, sample_weight=s) has the objective ½·np.average(r², weights=s) + α·l1_ratio‖w‖₁ +
@@ -181,7 +181,7 @@ ENTRIES = (
     (
         "CONVENTION-GLMNET-WEIGHTS",
         "glmnet: observation weights",
-        _text(
+        one_line(
             """
             glmnet's Fortran normalises the weights to sum 1 (w=w/sum(w):
             glmnet/src/glmnet/glmnet5.f90 (civisanalytics/python-glmnet b3f9ef2, v2.2.1), lines
@@ -212,7 +212,7 @@ ENTRIES = (
     (
         "CONVENTION-GLMNET-PENALTY-FACTOR",
         "glmnet: penalty.factor",
-        _text(
+        one_line(
             """
             glmnet rescales penalty.factor to sum to the number of variables: vq = max(0, vp), vq
             = vq·ni/sum(vq) (glmnet/src/glmnet/glmnet5.f90 (civisanalytics/python-glmnet b3f9ef2,
@@ -239,7 +239,7 @@ ENTRIES = (
     (
         "CONVENTION-GLUM-P1P2",
         "glum: P1, P2, sample_weight, lower_bounds, fit_intercept",
-        _text(
+        one_line(
             """
             glum 3.4.1 GeneralizedLinearRegressor(family='normal', alpha, l1_ratio, P1, P2,
             fit_intercept, lower_bounds).fit(X, y, sample_weight=s) divides sample_weight by its
@@ -260,7 +260,7 @@ ENTRIES = (
     (
         "CONVENTION-STATSMODELS-VECTOR-ALPHA",
         "statsmodels: vector alpha and WLS weights",
-        _text(
+        one_line(
             """
             statsmodels 0.15.0 WLS(y, X, weights=s).fit_regularized(method='elastic_net', alpha=a,
             L1_wt) with a vector a multiplies a by Σs/n and fits OLS on the whitened data

@@ -125,11 +125,11 @@ def statsmodels_objective(cs, w, b, P):
 # --- checks ------------------------------------------------------------------------------------
 
 
-def _value(expr, cs, extra=None):
+def case_value(expr, cs, extra=None):
     return Fraction(str(evaluate(expr, {**_bind(cs), **(extra or {})})))
 
 
-def _proportional_check(library, params, factor, *, unit_v=False, needs=None, prepare=None):
+def proportional_check(library, params, factor, *, unit_v=False, needs=None, prepare=None):
     """params(rhs, cs) -> the library's parameters with the rendered rhs in its place; the
     library's objective must equal factor(cs) F(w, b) at every point of the case (the case
     first made v = 1 for a library without penalty factors, or otherwise ``prepare``d)."""
@@ -152,8 +152,8 @@ def parameters(mapping, replaced=None):
 
     def value(expr, cs):
         if expr.has(VJ):
-            return [_value(expr, cs, {VJ: q(vj)}) for vj in cs.v]
-        return _value(expr, cs)
+            return [case_value(expr, cs, {VJ: q(vj)}) for vj in cs.v]
+        return case_value(expr, cs)
 
     def params(rhs, cs):
         return {
@@ -163,17 +163,17 @@ def parameters(mapping, replaced=None):
     return params
 
 
-def _alpha_max_check(rhs, cs):
+def alpha_max_check(rhs, cs):
     """sklearn (v = 1): at the rendered alpha_max (l1_ratio = u clipped to (0, 1]) w = 0 is
     optimal, at 99/100 of it not; decided through the mapped l1 = W alpha l1_ratio."""
     cs = O.at(cs, v=[1] * cs.p)
-    from .options_lambda import _true_lambda_max
+    from .options_lambda import true_lambda_max
 
-    lmax = _true_lambda_max(cs)
+    lmax = true_lambda_max(cs)
     if lmax == 0:
         return True
     ratio = min(abs(cs.u), 1) if cs.u else Fraction(1, 2)
-    value = _value(rhs, cs, {LAMBDA_MAX: lmax, rho: q(ratio)})
+    value = case_value(rhs, cs, {LAMBDA_MAX: lmax, rho: q(ratio)})
     mapped = cs.W * value * ratio
     return zero_optimal(cs, mapped) and not zero_optimal(cs, mapped * Fraction(99, 100))
 

@@ -94,7 +94,7 @@ def ray_constraints():
     return two_sided, up, intercept
 
 
-def _weak_duality_identity() -> dict:
+def weak_duality_identity() -> dict:
     """The identity in the module docstring, and the gap of t (r, w), on a 2 x 2 instance."""
     Xs, ys, ws = symbolic_matrix("X", 2, 2), symbolic_matrix("y", 2, 1), symbolic_matrix("w", 2, 1)
     th, ze = symbolic_matrix("theta", 2, 1), symbolic_matrix("zeta", 2, 1)

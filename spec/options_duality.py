@@ -26,7 +26,6 @@ from .options import CJ, VJ, X, Y, evaluate, i, j, l1, l2, n, p
 from .options_cases import CASES, points
 from .options_dual_defs import (
     TS,
-    _weak_duality_identity,
     dual_value,
     feasible_pair,
     gap_value,
@@ -36,6 +35,7 @@ from .options_dual_defs import (
     refit,
     scale_bound,
     tt,
+    weak_duality_identity,
 )
 from .options_lambda import J0, V0, k, m, thresholds
 
@@ -227,7 +227,7 @@ def dual_gap():
         l1 * Vi[j] * sp.Abs(Wi[j]) - tt * Wi[j] * Ci[j], (j, 1, p)
     )
     checks = {
-        **_weak_duality_identity(),
+        **weak_duality_identity(),
         "v = 0 makes the constraint kappa_j = 0": two_sided.subs(VJ, 0) == sp.FiniteSet(0),
         "the intercept's constraint is sum s_i theta_i = 0": intercept == sp.FiniteSet(0),
         "w >= 0 keeps only the ray w_j -> +oo: kappa_j <= l1 v_j": one_sided.sup == l1 * VJ,

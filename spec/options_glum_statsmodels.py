@@ -17,17 +17,17 @@ from .optimality import symbolic_matrix
 from .options import VJ
 from .options_cases import CASES
 from .options_conventions import (
-    _proportional_check,
     a_c,
     alpha,
     derivations,
     glum_objective,
     parameters,
+    proportional_check,
     rho,
     statsmodels_objective,
     wt,
 )
-from .options_library import Fsym, _factor_check, _scale_invariant
+from .options_library import Fsym, factor_check, scale_invariant
 
 
 @cache
@@ -36,16 +36,16 @@ def glum_p1p2():
     sol = derivations()["glum"]
     mapping = {"alpha": sol[alpha], "rho": sol[rho], "P1": VJ, "P2": VJ}
     factor = lambda cs: 1 / cs.W  # noqa: E731
-    check = lambda name: _proportional_check(  # noqa: E731
+    check = lambda name: proportional_check(  # noqa: E731
         glum_objective, parameters(mapping, name), factor
     )
     doc = derivations()["objectives"]["sk_doc"]
     c = sp.Symbol("c", positive=True)
     checks = {
-        "P1, P2 -> c P1, c P2 with alpha -> alpha / c: unchanged": _scale_invariant(
+        "P1, P2 -> c P1, c P2 with alpha -> alpha / c: unchanged": scale_invariant(
             doc, {V1: c * V1, V2: c * V2, alpha: alpha / c}
         ),
-        "sample_weight -> c sample_weight leaves it unchanged": _scale_invariant(
+        "sample_weight -> c sample_weight leaves it unchanged": scale_invariant(
             doc, {WRSS: c * WRSS, W: c * W}
         ),
     }
@@ -84,7 +84,7 @@ def statsmodels_vector_alpha():
     sol = derivations()["statsmodels"]
     mapping = {"alphas": VJ * sol[a_c], "wt": sol[wt]}
     no_intercept = lambda cs: not cs.intercept  # noqa: E731
-    check = lambda name: _proportional_check(  # noqa: E731
+    check = lambda name: proportional_check(  # noqa: E731
         statsmodels_objective,
         parameters(mapping, name),
         lambda cs: O.fr(1, cs.n),
@@ -105,7 +105,7 @@ def statsmodels_vector_alpha():
         Formula(
             r"\text{its objective}",
             Fsym * sol[k],
-            check=_factor_check(statsmodels_objective, mapping, needs=no_intercept),
+            check=factor_check(statsmodels_objective, mapping, needs=no_intercept),
             cases=cases,
         ),
     )

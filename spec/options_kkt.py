@@ -15,7 +15,7 @@ import sympy as sp
 
 from . import options_exact as O
 from .formula import Formula, q
-from .optimality import _drop_range_guard
+from .optimality import drop_range_guard
 from .options import (
     VJ,
     WJ,
@@ -37,7 +37,7 @@ from .options_cases import CASES, points
 @cache
 def correlation_expr():
     """c_k = -d/dw_k of the smooth part (derived by sympy), in terms of r_i."""
-    return in_residuals(-_drop_range_guard(sp.diff(smooth_expr(), Wv[k]).doit()))
+    return in_residuals(-drop_range_guard(sp.diff(smooth_expr(), Wv[k]).doit()))
 
 
 def intercept_derivative():

@@ -76,7 +76,7 @@ def _lambda_max_check(positive):
         if cs.positive != positive:
             return True
         value = evaluate(rhs, _threshold_values(cs))
-        truth = _true_lambda_max(cs)
+        truth = true_lambda_max(cs)
         for lam in {
             q(cs.l1),
             value,
@@ -94,7 +94,7 @@ def _lambda_max_check(positive):
     return check
 
 
-def _true_lambda_max(cs):
+def true_lambda_max(cs):
     """The smallest lambda_1 with w_P = 0 optimal, from the oracle: bisection is not needed,
     since the set is [lambda_max, oo) and lambda_max is one of the candidates tried here."""
     _, _, _, c0 = restricted(cs)

@@ -19,16 +19,16 @@ from .options_cases import CASES, points
 from .options_centring import YB
 from .options_conventions import (
     SV,
-    _alpha_max_check,
-    _proportional_check,
-    _value,
     alpha,
+    alpha_max_check,
+    case_value,
     derivations,
     glmnet_executed,
     lam,
     mix,
     p,
     parameters,
+    proportional_check,
     rho,
     s_y,
     sklearn_documented,
@@ -40,12 +40,12 @@ Fsym = sp.Symbol("F")
 Ss = sp.IndexedBase("s")
 
 
-def _factor_check(library, mapping, **kw):
+def factor_check(library, mapping, **kw):
     """ "its objective = k F": the library's objective equals the rendered k times F."""
 
     def check(rhs, cs):
-        factor = lambda c: _value(rhs.subs(Fsym, 1), c)  # noqa: E731
-        return _proportional_check(library, parameters(mapping), factor, **kw)(rhs, cs)
+        factor = lambda c: case_value(rhs.subs(Fsym, 1), c)  # noqa: E731
+        return proportional_check(library, parameters(mapping), factor, **kw)(rhs, cs)
 
     return check
 
@@ -58,7 +58,7 @@ def _rescale_check(mapping):
         if cs.l1 + cs.l2 == 0:
             return True
         P = parameters(mapping)(None, cs)
-        s2 = [_value(rhs, cs, {Ss: lambda a: q(cs.s[a - 1]), i: a + 1}) for a in range(cs.n)]
+        s2 = [case_value(rhs, cs, {Ss: lambda a: q(cs.s[a - 1]), i: a + 1}) for a in range(cs.n)]
         return all(
             sklearn_internal(cs, w, b, P, s2) == cs.n * sklearn_documented(cs, w, b, P)
             for w, b in points(cs)
@@ -67,7 +67,7 @@ def _rescale_check(mapping):
     return check
 
 
-def _scale_invariant(objective, scaled) -> bool:
+def scale_invariant(objective, scaled) -> bool:
     return sp.simplify(objective.subs(scaled, simultaneous=True) - objective) == 0
 
 
@@ -86,16 +86,16 @@ def sklearn_weights():
     unit = lambda cs: O.at(cs, v=[1] * cs.p)  # noqa: E731
     at_l2_0 = lambda cs: O.at(unit(cs), l2=0)  # noqa: E731
     factor = lambda cs: 1 / cs.W  # noqa: E731
-    check = lambda name, **kw: _proportional_check(  # noqa: E731
+    check = lambda name, **kw: proportional_check(  # noqa: E731
         sklearn_documented, parameters(mapping, name), factor, **kw
     )
-    lasso_check = _proportional_check(
+    lasso_check = proportional_check(
         sklearn_documented,
         parameters({"alpha": sol[alpha].subs(l2, 0), "rho": sp.Integer(1)}, "alpha"),
         factor,
         prepare=at_l2_0,
     )
-    ridge_check = _proportional_check(
+    ridge_check = proportional_check(
         sklearn_ridge,
         parameters(ridge, "alpha"),
         lambda cs: 2,
@@ -103,7 +103,7 @@ def sklearn_weights():
     )
     cw = sp.Symbol("c", positive=True)
     checks = {
-        "sample_weight -> c sample_weight: the objective is unchanged": _scale_invariant(
+        "sample_weight -> c sample_weight: the objective is unchanged": scale_invariant(
             doc, {WRSS: cw * WRSS, W: cw * W}
         ),
         "enet_path with s' = (n/W) s is n x the documented objective": sp.simplify(
@@ -133,14 +133,14 @@ def sklearn_weights():
         Formula(
             r"\text{its objective}",
             Fsym * sol[k],
-            check=_factor_check(sklearn_documented, mapping, unit_v=True),
+            check=factor_check(sklearn_documented, mapping, unit_v=True),
             cases=cases,
         ),
         Formula(r"\texttt{Lasso}:\ \alpha", sol[alpha].subs(l2, 0), check=lasso_check, cases=cases),
         Formula(
             r"\alpha_{\max}\ (\texttt{\_alpha\_grid};\ \rho = \texttt{l1\_ratio})",
             alpha_max,
-            check=_alpha_max_check,
+            check=alpha_max_check,
             cases=cases,
         ),
         Formula(
@@ -173,13 +173,13 @@ def glmnet_weights():
     mapping = {"lam": sol[lam].subs(SV, p), "mix": sol[mix]}
     glm = derivations()["objectives"]["glmnet"]
     factor = lambda cs: 1 / cs.W  # noqa: E731
-    check = lambda name: _proportional_check(  # noqa: E731
+    check = lambda name: proportional_check(  # noqa: E731
         glmnet_executed, parameters(mapping, name), factor, unit_v=True
     )
     sd = sp.sqrt(sp.Sum(Ss[i] * (Y[i] - YB) ** 2, (i, 1, n)) / sp.Sum(Ss[i], (i, 1, n)))
     cw = sp.Symbol("c", positive=True)
     checks = {
-        "weights -> c weights leaves the objective unchanged": _scale_invariant(
+        "weights -> c weights leaves the objective unchanged": scale_invariant(
             glm, {WRSS: cw * WRSS, W: cw * W}
         ),
         "Lasso (l2 = 0) does not depend on s_y": all(
@@ -197,7 +197,7 @@ def glmnet_weights():
         Formula(
             r"\text{its objective}",
             Fsym * sol[k],
-            check=_factor_check(glmnet_executed, mapping, unit_v=True),
+            check=factor_check(glmnet_executed, mapping, unit_v=True),
             cases=cases,
         ),
         Formula(r"s_y\ (\text{python-glmnet 2.2.1})", sd, check=_sd_check, cases=cases),
@@ -210,7 +210,7 @@ def _rescaled_factor_check(mapping):
         if cs.l1 + cs.l2 == 0 or not any(cs.v):  # glmnet refuses all-zero factors
             return True
         P = parameters(mapping)(None, cs)
-        vq = [_value(rhs, cs, {VJ: q(vj)}) for vj in cs.v]
+        vq = [case_value(rhs, cs, {VJ: q(vj)}) for vj in cs.v]
         return all(
             glmnet_executed(cs, w, b, P, vq) == O.objective(cs, w, b) / cs.W for w, b in points(cs)
         )
@@ -226,7 +226,7 @@ def glmnet_penalty_factor():
     glm = derivations()["objectives"]["glmnet"]
     cv = sp.Symbol("c", positive=True)
     checks = {
-        "penalty.factor -> c penalty.factor leaves the objective unchanged": _scale_invariant(
+        "penalty.factor -> c penalty.factor leaves the objective unchanged": scale_invariant(
             glm, {V1: cv * V1, V2: cv * V2, SV: cv * SV}
         ),
         "the mapping divides lambda by the mean factor sum v / p": sp.simplify(
@@ -245,7 +245,7 @@ def glmnet_penalty_factor():
         Formula(
             r"\lambda_{\mathrm{glmnet}}\ (\texttt{penalty.factor} = v)",
             mapping["lam"],
-            check=_proportional_check(
+            check=proportional_check(
                 glmnet_executed,
                 parameters(mapping, "lam"),
                 lambda cs: 1 / cs.W,

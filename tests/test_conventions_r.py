@@ -483,7 +483,7 @@ def test_r_lambda_max_with_options_is_the_mapped_one():
             False,
             c.intercept,
         )
-        true = options_lambda._true_lambda_max(cs)
+        true = options_lambda.true_lambda_max(cs)
         for alpha in (1, sp.Rational(1, 2)):
             mapped = float(true * q(sum(c.fr(c.v))) / (3 * q(sum(c.fr(c.s))) * alpha))
             assert next(results).lambda1 == pytest.approx(mapped, rel=1e-14)
@@ -498,7 +498,7 @@ def test_finding_r_lambda_max_ignores_lower_limits():
     (lambda_path_[0] = 1.6).  The fits at a supplied λ are right (the tests above)."""
     case = Case(X5, Y5[1], 1.0, 0.0, positive=True)
     cs = O.ocase(X5, list(Y5[1]), [0] * 3, 1, 0, None, None, True, False)
-    assert options_lambda._true_lambda_max(cs) / 5 == sp.Rational(61, 40)  # λ = λ₁/(nα)
+    assert options_lambda.true_lambda_max(cs) / 5 == sp.Rational(61, 40)  # λ = λ₁/(nα)
     bounded, free, at_true = run_r(
         [
             case.call(None, 1.0),

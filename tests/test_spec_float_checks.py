@@ -71,10 +71,10 @@ def test_rendered_residual_and_tau_bounds_hold_with_underflow(prob):
 
 def _dot_value(expr, cs):
     m = len(cs.a)
-    return floating._at(
+    return floating.at_values(
         expr,
         {
-            float_formulas.SUM_AB: floating._abs_dot(cs.a, cs.b),
+            float_formulas.SUM_AB: floating.abs_dot(cs.a, cs.b),
             float_formulas.M: m,
             G["m"]: floating.gamma(m),
             G["m-1"]: floating.gamma(m - 1),
@@ -150,10 +150,10 @@ def test_the_functions_evaluate_the_rendered_formulas():
         e = floating.residual_error_bounds(prob.X, prob.y, prob.w)
         p, n = len(prob.w), len(prob.y)
         for i, row in enumerate(prob.X):
-            value = floating._at(
+            value = floating.at_values(
                 RESIDUAL.rhs,
                 {
-                    float_formulas.ROW_SUM: floating._abs_dot(row, prob.w),
+                    float_formulas.ROW_SUM: floating.abs_dot(row, prob.w),
                     sp.Abs(float_formulas._YI[float_formulas._I]): abs(Fraction(prob.y[i])),
                     float_formulas._P: p,
                     G["p+1"]: floating.gamma(p + 1),
@@ -166,13 +166,13 @@ def test_the_functions_evaluate_the_rendered_formulas():
         taus = floating.kkt_tolerances(prob.X, prob.y, prob.w, r_hat, prob.l2)
         for j, wj in enumerate(prob.w):
             xj = [Fraction(row[j]) for row in prob.X]
-            value = floating._at(
+            value = floating.at_values(
                 TAU.rhs,
                 {
                     float_formulas.PROPAGATED: sum(
                         (abs(x) * v for x, v in zip(xj, e)), Fraction(0)
                     ),
-                    float_formulas.COL_SUM: floating._abs_dot(xj, r_hat),
+                    float_formulas.COL_SUM: floating.abs_dot(xj, r_hat),
                     sp.Abs(float_formulas._WH[float_formulas._JJ]): abs(Fraction(wj)),
                     duality.l2: Fraction(prob.l2),
                     float_formulas._N: n,

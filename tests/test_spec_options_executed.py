@@ -153,7 +153,7 @@ def test_sklearn_alpha_grid_is_the_mapped_lambda_max(case):
     _library("sklearn.linear_model")
     from sklearn.linear_model._coordinate_descent import _alpha_grid
 
-    lam = options_lambda._true_lambda_max(cs)
+    lam = options_lambda.true_lambda_max(cs)
     assume(lam > 0)
     ratio = 0.5
     rendered = next(f for f in sklearn_weights()["formulas"] if "max" in f.lhs)
