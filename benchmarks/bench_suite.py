@@ -32,13 +32,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 PLUGIN = """
-from hypothesis import settings
-from lasso_spec.conformance import profiles
+from lasso_spec.conformance.profiles import register_ci_variant
 
-profiles.PROFILES["bench"] = {{**profiles.PROFILES["ci"], "max_examples": {examples}}}
-settings.register_profile("bench", **profiles.PROFILES["bench"], **profiles.COMMON_SETTINGS)
+register_ci_variant("bench", {examples})
 """
-
 DURATION = re.compile(r"\s*([\d.]+)s (call|setup|teardown)\s+(tests/[^:]+)::(\S+)")
 
 

@@ -34,6 +34,22 @@ for _name, _options in PROFILES.items():
     settings.register_profile(_name, **_options, **COMMON_SETTINGS)
 
 
+def register_ci_variant(name: str, examples: int) -> None:
+    """Register profile ``name``: ``ci`` (derandomized) with ``examples`` examples per
+    property, for a measuring run (mutation testing, the suite benchmark); then
+    ``--hypothesis-profile NAME`` selects it like the built-in ones.
+
+    >>> register_ci_variant("ci-10", 10)
+    >>> settings.get_profile("ci-10").max_examples, settings.get_profile("ci-10").derandomize
+    (10, True)
+    >>> choose("ci-10", {})
+    ('ci-10', '--hypothesis-profile')
+    >>> del PROFILES["ci-10"]
+    """
+    PROFILES[name] = {**PROFILES["ci"], "max_examples": examples}
+    settings.register_profile(name, **PROFILES[name], **COMMON_SETTINGS)
+
+
 def choose(command_line: str | None, environ=os.environ) -> tuple[str, str]:
     """(profile name, where it came from); an unknown name raises ValueError.
 

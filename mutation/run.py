@@ -118,14 +118,10 @@ def _toml_list(values):
 MUTATION_PROFILE = """
 
 # ---- written by mutation/run.py for this staged run only ----
-from hypothesis import settings as _settings  # noqa: E402
-from lasso_spec.conformance import profiles as _profiles  # noqa: E402
+from lasso_spec.conformance.profiles import register_ci_variant  # noqa: E402
 
-_profiles.PROFILES["mutation"] = {{**_profiles.PROFILES["ci"], "max_examples": {examples}}}
-_settings.register_profile("mutation", **_profiles.PROFILES["mutation"],
-                           **_profiles.COMMON_SETTINGS)
+register_ci_variant("mutation", {examples})
 """
-
 
 def stage(work, target, modules, tests, examples):
     """The src-layout tree of a run: every package, the tests, conftest and the configuration."""
