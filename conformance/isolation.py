@@ -203,9 +203,7 @@ class IsolatedSolver:
     def _fail(self, triage, what):
         stderr = self._process.stderr if self._process is not None else None
         self._kill()
-        self._reader.join(timeout=2)  # the whole of a dead worker's stderr
-        if stderr is not None and not self._reader.is_alive():
-            stderr.close()
+        self._close_stderr(stderr, seconds=2)  # after reading the whole of a dead one's stderr
         message = f"{what}"
         if self._stderr:
             message += "\n  worker stderr (last lines):\n    " + "\n    ".join(self._stderr)
@@ -235,9 +233,14 @@ class IsolatedSolver:
             process.kill()
             process.wait()
         process.stdout.close()
-        self._reader.join(timeout=5)  # the worker is gone: its stderr ends, so does the reader
-        if not self._reader.is_alive():
-            process.stderr.close()
+        self._close_stderr(process.stderr, seconds=5)
+
+    def _close_stderr(self, stream, seconds):
+        """Close a gone worker's stderr once the reader thread has read it to its end (the
+        worker is gone, so the stream ends, and so does the reader: within ``seconds``)."""
+        self._reader.join(timeout=seconds)
+        if stream is not None and not self._reader.is_alive():
+            stream.close()
 
 
 def _frame(array):

@@ -8,18 +8,15 @@ the xfails file, and pytest-xdist.
 """
 
 import json
-import os
 import random
 import re
 import shutil
-import subprocess
-import sys
-import tempfile
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from meta import broken_solvers
+from meta.gate_run import run_gate
 
 from lasso_spec.conformance.adapters import BUILTINS
 from lasso_spec.conformance.cases import CASES
@@ -140,29 +137,11 @@ def test_float_data_round_trips_exactly():
 # ----------------------------------------------------------------------------- end to end
 
 
-def _pytest(*args, env=None, report=None):
-    """Run the conformance suite in a subprocess (tests/ on the path for meta.broken_solvers).
-
-    The report goes to ``report`` (default: a temporary file, never the repository), and
-    no Markdown summary reaches a CI's $GITHUB_STEP_SUMMARY from these inner runs.
-    """
-    environment = dict(os.environ, PYTHONPATH=str(ROOT / "tests"))
-    for key in ("LASSO_IMPL", "LASSO_IMPL_CMD", "LASSO_XFAILS", "LASSO_REPORT",
-                "GITHUB_STEP_SUMMARY", "PYTEST_ADDOPTS"):
-        environment.pop(key, None)
-    command = [sys.executable, "-m", "pytest", str(ROOT / "tests/test_gate.py"),
-               "-p", "no:cacheprovider", "--hypothesis-profile=ci", "-q", *args]
-    with tempfile.TemporaryDirectory(prefix="conformance-meta-") as scratch:
-        if not any(str(a).startswith("--conformance-report") for a in args):
-            environment["LASSO_REPORT"] = str(report or Path(scratch) / "report.json")
-        environment.update(env or {})
-        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
-                              env=environment, check=False, timeout=600)
 
 
 def test_a_broken_solver_fails_with_triage_summary_and_report(tmp_path):
     report = tmp_path / "report.json"
-    done = _pytest("--impl", "meta.broken_solvers:one_over_n", "-k", "worked-example",
+    done = run_gate("--impl", "meta.broken_solvers:one_over_n", "-k", "worked-example",
                    "--conformance-report", str(report))
     assert done.returncode == 1, done.stdout + done.stderr
     assert "Problem.from_json({'X': [['1', '1'], ['1', '0'], ['0', '1']]" in done.stdout
@@ -194,19 +173,19 @@ def test_a_bad_impl_is_a_load_error_with_a_clear_message(impl, message):
 
 def test_a_bad_impl_is_a_usage_error_of_the_gate_without_a_traceback():
     """The LoadError above reaches the user as pytest's usage error (exit 4), one line."""
-    done = _pytest("--impl", "meta.broken_solvers:no_such_solver")
+    done = run_gate("--impl", "meta.broken_solvers:no_such_solver")
     assert done.returncode == 4, done.stdout + done.stderr
     assert "has no attribute 'no_such_solver'" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_the_environment_variable_selects_the_implementation():
-    done = _pytest("-k", "worked-example", env={"LASSO_IMPL": "meta.broken_solvers:raises"})
+    done = run_gate("-k", "worked-example", env={"LASSO_IMPL": "meta.broken_solvers:raises"})
     assert "implementation: meta.broken_solvers:raises" in done.stdout
     assert done.returncode == 0, done.stdout  # raises only for λ₁ = 0: the example passes
 
 
 def test_declared_capabilities_skip_with_the_reason_shown():
-    done = _pytest("--impl", "meta.broken_solvers:lasso_only", "-k", "pure-ridge or worked", "-rs")
+    done = run_gate("--impl", "meta.broken_solvers:lasso_only", "-k", "pure-ridge or worked", "-rs")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "declares no support for pure Ridge" in done.stdout
     assert "1 passed, 1 skipped" in done.stdout
@@ -216,7 +195,7 @@ def test_declared_capabilities_skip_with_the_reason_shown():
 def test_expected_failures_file_marks_checks_and_warns_about_strays(tmp_path):
     xfails = tmp_path / "xfails.txt"
     xfails.write_text("# known\nworked-example  we use the 1/n convention\nno/such-check  stale\n")
-    done = _pytest("--impl", "meta.broken_solvers:one_over_n", "-k", "worked-example",
+    done = run_gate("--impl", "meta.broken_solvers:one_over_n", "-k", "worked-example",
                    "--xfails-file", str(xfails))
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 xfailed" in done.stdout
@@ -226,12 +205,12 @@ def test_expected_failures_file_marks_checks_and_warns_about_strays(tmp_path):
 def test_an_xfails_entry_without_a_reason_is_refused(tmp_path):
     xfails = tmp_path / "xfails.txt"
     xfails.write_text("worked-example\n")
-    done = _pytest("--xfails-file", str(xfails))
+    done = run_gate("--xfails-file", str(xfails))
     assert done.returncode == 4 and "needs a reason" in done.stderr
 
 
 def test_impl_cmd_that_cannot_start_is_a_usage_error():
-    done = _pytest("--impl-cmd", "no-such-command-xyz")
+    done = run_gate("--impl-cmd", "no-such-command-xyz")
     assert done.returncode == 4, done.stdout + done.stderr
     assert "cannot start the implementation command 'no-such-command-xyz'" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout
@@ -240,7 +219,7 @@ def test_impl_cmd_that_cannot_start_is_a_usage_error():
 def test_impl_cmd_runs_a_port_through_the_suite():
     if shutil.which("node") is None:
         pytest.skip("node is not installed (CI installs it)")
-    done = _pytest("--impl-cmd", "node porting/node/lasso_cd.js", "-k", "worked or pure-ridge")
+    done = run_gate("--impl-cmd", "node porting/node/lasso_cd.js", "-k", "worked or pure-ridge")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "implementation: lasso_cd.js" in done.stdout and "2 passed" in done.stdout
 

@@ -7,8 +7,6 @@ are in tests/meta/broken_solvers.py.
 """
 
 import json
-import os
-import subprocess
 import sys
 from decimal import Decimal
 from fractions import Fraction
@@ -20,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from meta import broken_solvers
+from meta.gate_run import run_gate
 
 from lasso_spec.conformance.implementations import LoadError, load, wrap_callable
 from lasso_spec.conformance.isolation import ImplementationRaised, IsolatedSolver, IsolationError
@@ -238,41 +237,26 @@ def test_a_dead_workers_pipes_are_closed():
 # ----------------------------------------------------------------------------- end to end
 
 
-def _pytest(*args):
-    """The gate in a subprocess; its report (and any KKT band figure) goes to a temporary
-    directory, never into the repository, and no summary reaches $GITHUB_STEP_SUMMARY."""
-    import tempfile
-
-    environment = dict(os.environ, PYTHONPATH=str(ROOT / "tests"))
-    for key in ("LASSO_IMPL", "LASSO_IMPL_CMD", "LASSO_XFAILS", "LASSO_REPORT",
-                "GITHUB_STEP_SUMMARY", "PYTEST_ADDOPTS"):
-        environment.pop(key, None)
-    command = [sys.executable, "-m", "pytest", str(ROOT / "tests/test_gate.py"),
-               "-p", "no:cacheprovider", "--hypothesis-profile=ci", "-q", *args]
-    with tempfile.TemporaryDirectory(prefix="isolation-") as scratch:
-        environment["LASSO_REPORT"] = str(Path(scratch) / "report.json")
-        return subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
-                              env=environment, check=False, timeout=600)
 
 
 def test_the_judge_is_out_of_the_implementations_reach():
     selection = ("--impl", "meta.broken_solvers:patches_the_judge", "-k", "worked-example")
-    isolated = _pytest(*selection)
+    isolated = run_gate(*selection)
     assert isolated.returncode == 1, isolated.stdout + isolated.stderr
     assert "1 failed" in isolated.stdout
-    shared = _pytest(*selection, "--no-isolation")  # the threat is real without isolation
+    shared = run_gate(*selection, "--no-isolation")  # the threat is real without isolation
     assert shared.returncode == 0 and "1 passed" in shared.stdout, shared.stdout
 
 
 def test_os_exit_in_the_gate_fails_the_check_and_the_run_goes_on():
-    done = _pytest("--impl", "meta.broken_solvers:exits_on_zero_column", "-k", "edge/")
+    done = run_gate("--impl", "meta.broken_solvers:exits_on_zero_column", "-k", "edge/")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "exited with status 0 without answering" in done.stdout
     assert "1 failed" in done.stdout and " passed" in done.stdout  # the other edge cases ran
 
 
 def test_a_hang_in_the_gate_times_out():
-    done = _pytest("--impl", "meta.broken_solvers:hangs", "-k", "worked-example",
+    done = run_gate("--impl", "meta.broken_solvers:hangs", "-k", "worked-example",
                    "--impl-timeout", "1")
     assert done.returncode == 1, done.stdout + done.stderr
     assert "timed out after 1 s" in done.stdout
