@@ -162,13 +162,26 @@ def _is_spinner(segment):
     return bool(segment) and "\u2800" <= segment[0] <= "\u28ff"
 
 
-def run_mutmut(work, env, max_children):
-    """``mutmut run`` in the staged tree; its whole output goes to mutmut.log, and a digest
-    (no spinner frames, progress every 100 mutants) to stdout."""
+def mutmut_env(work):
+    """The environment of a run: the tests' subprocesses (python -m lasso_spec.reference)
+    import the mutated copy too; the profile is the staged one, never the caller's."""
+    env = {
+        **os.environ,
+        "PYTHONHASHSEED": "0",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONPATH": str(work / "mutants" / "src"),
+    }
+    env.pop("HYPOTHESIS_PROFILE", None)
+    return env
+
+
+def run_mutmut(work, env, max_children, names=()):
+    """``mutmut run [NAMES]`` in the staged tree; its whole output goes to mutmut.log, and a
+    digest (no spinner frames, progress every 100 mutants) to stdout."""
     command = [sys.executable, str(Path(__file__).with_name("_mutmut.py")), "run"]
-    command += ["--max-children", str(max_children)]
+    command += ["--max-children", str(max_children), *names]
     shown = -1
-    with open(work / "mutmut.log", "w", encoding="utf-8") as log:
+    with open(work / "mutmut.log", "a", encoding="utf-8") as log:
         process = subprocess.Popen(
             command,
             cwd=work,
@@ -295,15 +308,7 @@ def main(argv=None):
         if not (args.resume and work.exists()):
             stage(work, target, modules, _tests(target), args.examples)
         print(f"mutation/run.py: mutmut on {', '.join(modules)} in {work}", flush=True)
-        # Subprocesses of the tests (python -m lasso_spec.reference) import the mutated copy too.
-        env = {
-            **os.environ,
-            "PYTHONHASHSEED": "0",
-            "PYTHONDONTWRITEBYTECODE": "1",
-            "PYTHONPATH": str(work / "mutants" / "src"),
-        }
-        env.pop("HYPOTHESIS_PROFILE", None)
-        status = run_mutmut(work, env, args.max_children)
+        status = run_mutmut(work, mutmut_env(work), args.max_children)
         if status != 0:
             sys.exit(f"mutation/run.py: mutmut run exited with {status} (log: {work}/mutmut.log)")
     score = report(work, results(work), time.monotonic() - start, args.diffs)
