@@ -12,9 +12,10 @@ stated error ("mutant sampling": Acree 1980, Budd 1980; Zhang et al., ICSE 2013)
 
 How: the mutants not checked when the sample is drawn are the population, in strata by
 module.  ``--size N`` draws N of them (proportional allocation, largest remainders, a seeded
-``random.Random``), writes the draw to ``.mutation/WORK-sample.json`` (kept: a second call
-resumes it, never redraws), and runs the drawn mutants with mutmut in K batches of random
-order, each batch complete, so a run stopped between batches is still a uniform sample.
+``random.Random``) and writes the draw to ``.mutation/WORK-sample.json``: kept, so a second
+call resumes it and never redraws; a larger ``--size`` extends it, uniformly again.  The
+drawn mutants run with mutmut in K batches of random order, each batch complete, so a run
+stopped between batches is still a uniform sample.
 
 The estimate: for module m with ``R_m`` mutants unchecked at the draw, ``n_m`` of them drawn
 and checked and ``k_m`` of those killed, the killed among the unchecked are estimated by
@@ -85,6 +86,23 @@ def draw(found, size, seed):
     return drawn, remaining
 
 
+def extend(found, sample, size):
+    """The sample grown to ``size``: each stratum's draws topped up to the allocation of the
+    larger size by a uniform draw from its mutants not drawn yet (the union of two such
+    draws is a uniform draw of the sum; the population is the one of the first draw, whose
+    undrawn mutants are still the not-checked ones, as only drawn mutants have run since)."""
+    status = {n: s for statuses in found.values() for n, s in statuses.items()}
+    rng = random.Random(sample["seed"] + size)
+    drawn = {}
+    for module, k in allocate(sample["remaining"], size).items():
+        old = sample["drawn"].get(module, [])
+        rest = sorted(n for n in status
+                      if _module(n) == module and status[n] == "not checked" and n not in old)
+        assert len(old) + len(rest) == sample["remaining"][module], module  # nothing else ran
+        drawn[module] = sorted(old + rng.sample(rest, max(k - len(old), 0)))
+    return {**sample, "size": sum(map(len, drawn.values())), "drawn": drawn}
+
+
 def estimate(found, sample, rechecked=()):
     """Per module and overall: (estimated killed, total, variance, sample checked, killed)."""
     status = {n: s for statuses in found.values() for n, s in statuses.items()}
@@ -135,7 +153,8 @@ def report(found, sample, rechecked):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("work", help="the work tree .mutation/WORK of an interrupted run")
-    parser.add_argument("--size", type=int, help="mutants to draw (first call only)")
+    parser.add_argument("--size", type=int,
+                        help="mutants to draw; on a sample drawn before, a larger size extends it")
     parser.add_argument("--seed", type=int, default=20261202)
     parser.add_argument("--batches", type=int, default=1)
     parser.add_argument("--max-children", type=int, default=2)
@@ -146,6 +165,9 @@ def main(argv=None):
     found = run.results(work)
     if path.exists():
         sample = json.loads(path.read_text(encoding="utf-8"))
+        if args.size and args.size > sample["size"]:
+            sample = extend(found, sample, args.size)
+            path.write_text(json.dumps(sample, indent=1) + "\n", encoding="utf-8")
     elif args.size:
         drawn, remaining = draw(found, args.size, args.seed)
         sample = {"seed": args.seed, "size": sum(map(len, drawn.values())),

@@ -90,3 +90,22 @@ def test_the_interval_covers_the_true_score_of_a_known_population(sample):
         covered += low <= 100 * true_score <= high
         assert math.isfinite(score)
     assert covered >= 90, covered
+
+
+def test_an_extended_sample_keeps_its_draws_and_adds_only_undrawn_mutants(sample):
+    names = {_name("a", i): "not checked" for i in range(90)}
+    names.update({_name("b", i): "not checked" for i in range(30)})
+    names[_name("a", 0)] = "killed"  # checked before the draw: not in the population
+    found = {"all": names}
+    drawn, remaining = sample.draw(found, 12, seed=1)
+    assert remaining == {"a.py": 89, "b.py": 30}
+    first = {"seed": 1, "size": 12, "remaining": remaining, "drawn": drawn}
+    for name in drawn["a.py"][:3]:
+        names[name] = "survived"  # part of the first draw has run
+    grown = sample.extend(found, first, 40)
+    assert grown["size"] == 40 and grown["remaining"] == remaining
+    assert {m: len(v) for m, v in grown["drawn"].items()} == sample.allocate(remaining, 40)
+    for module, old in drawn.items():
+        assert set(old) <= set(grown["drawn"][module])
+        assert len(set(grown["drawn"][module])) == len(grown["drawn"][module])
+    assert _name("a", 0) not in grown["drawn"]["a.py"]
