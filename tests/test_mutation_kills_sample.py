@@ -1,0 +1,96 @@
+"""Tests written against the survivors of the random sample that finished the mutation run
+of all of reference/ (``mutation/sample.py``; TESTING.md): what the drawn mutants showed no
+test asserted.  Each names the behaviour, not the mutant."""
+
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from lasso_spec.reference import Problem, ProblemError, certify, homotopy, objective
+from lasso_spec.reference._unique import is_unique as _is_unique
+from lasso_spec.reference._validate import as_matrix, to_fraction
+from lasso_spec.reference.options import as_options, quadratic
+
+X, Y = [[1, 1], [1, 0], [0, 1]], [3, 2, 1]
+
+
+@pytest.mark.parametrize("key", ["fit_intercept", "positive"])
+def test_a_numpy_bool_option_is_stored_as_a_python_bool(key):
+    """Every input becomes a Python value at the door: np.True_ is stored as True, so the
+    problem's JSON, equality and hash are those of the same problem with True."""
+    given = Problem(X, Y, 1, **{key: np.True_})
+    assert type(getattr(given, key)) is bool and getattr(given, key) is True
+    assert given == Problem(X, Y, 1, **{key: True})
+    assert given.to_json() == Problem(X, Y, 1, **{key: True}).to_json()
+
+
+def test_the_infeasible_objective_says_f_is_infinite():
+    with pytest.raises(ProblemError, match=r"\(F is \+infinity there\)$"):
+        objective(X, Y, [2, -1], 0, positive=True)
+
+
+@pytest.mark.parametrize(("rows", "message"), [
+    ([[1, 2], [3]], "X is ragged: row 0 has 2 entries, row 1 has 1"),
+    ([], "X must have at least one row"),
+    ([[]], "X must have at least one column"),
+])
+def test_the_matrix_is_named_x_by_default(rows, message):
+    """A message names the parameter: X unless the caller names another."""
+    with pytest.raises(ProblemError, match=f"^{message}$"):
+        as_matrix(rows)
+    with pytest.raises(ProblemError, match=f"^{message.replace('X', 'A', 1)}$"):
+        as_matrix(rows, "A")
+
+
+
+def test_a_fraction_of_numpy_integers_becomes_a_fraction_of_python_ints():
+    """Fraction(np.int64(2), np.int64(6)) keeps numpy integers inside (CPython's Fraction
+    does not convert them): the door must, or a fixed-width integer reaches exact code."""
+    given = Fraction(np.int64(2), np.int64(6))
+    assert type(given.numerator) is np.int64  # the hazard is real
+    exact = to_fraction(given, "l1")
+    assert exact == Fraction(1, 3)
+    assert type(exact.numerator) is int and type(exact.denominator) is int
+
+
+def test_weights_and_factors_of_all_ones_are_the_default():
+    given = Problem(X, Y, 1, sample_weight=[1, 1, 1], penalty_factor=[1, Fraction(2, 2)])
+    assert given.sample_weight is None and given.penalty_factor is None
+    assert given == Problem(X, Y, 1)
+
+
+#: A knot where the homotopy's first guess is not optimal below it and the second basis
+#: tried is optimal only on an interval that ends *below* the knot (found by a search over
+#: 3 000 small degenerate problems: the only one).  Accepting a basis by its lower end
+#: alone gives w = (−15/28, 0, 0, −25/28) at λ = 3, and no basis at all below λ = 1.
+KNOT = {"X": [[-2, 2, 2, 0], [-1, 0, -1, 0], [1, 0, 0, -2]], "y": [1, 0, 2],
+        "fit_intercept": True, "sample_weight": [3, 2, 2]}
+
+
+@pytest.mark.parametrize("l1", [4, 3, Fraction(5, 2), 2, 1, Fraction(1, 2), 0])
+def test_the_path_through_a_knot_where_the_guess_fails_is_optimal(l1):
+    options = {k: v for k, v in KNOT.items() if k not in ("X", "y")}
+    solution = homotopy.solve(KNOT["X"], KNOT["y"], l1, 0, **options)
+    certificate = certify(KNOT["X"], KNOT["y"], solution.w, l1, 0,
+                          intercept=solution.intercept, **options)
+    assert certificate.optimal and certificate.gap == 0 and certificate.bound == 0
+    if l1 == 3:
+        assert solution.w == (0, 0, 0, Fraction(-7, 40)) and solution.intercept == Fraction(9, 10)
+
+
+@pytest.mark.parametrize(("X", "y", "l1"), [
+    ([[1, 1], [1, 1]], [2, 2], 1),  # duplicate columns: a segment of minimisers
+    ([[1, 1], [1, 0], [0, 1]], [3, 2, 1], 1),  # the notes' worked example: unique
+    ([[1, 2], [2, 4]], [1, 1], Fraction(1, 2)),  # proportional columns
+])
+def test_uniqueness_without_factors_is_that_with_factors_of_one(X, y, l1):
+    """_is_unique's defaults (v = 1, no sign constraint) are the canonical problem's."""
+    solution = homotopy.solve(X, y, l1, 0)
+    options = as_options(X, fit_intercept=False, sample_weight=None, positive=False,
+                         penalty_factor=None)
+    q = quadratic(X, y, 0, options)
+    w = list(solution.w)
+    p = len(w)
+    assert _is_unique(q.G, q.c, w, l1, 0) == _is_unique(q.G, q.c, w, l1, 0, [1] * p, [False] * p)
+    assert _is_unique(q.G, q.c, w, l1, 0) == solution.unique
