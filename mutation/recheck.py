@@ -1,6 +1,6 @@
 """Re-check the survivors of a finished (or stopped) mutation run against tests added since.
 
-    python mutation/recheck.py WORK MODULE=TESTFILE[,TESTFILE…] …
+    python mutation/recheck.py WORK [--sample] [--new] MODULE=TESTFILE[,TESTFILE…] …
 
 For each mutant that survived in ``.mutation/WORK`` whose module is named, the mutant's diff
 (``mutmut show``) is applied to the module in the working tree, the given test files run,
@@ -8,7 +8,8 @@ and the module restored; the result (killed / survived) is printed and written t
 ``.mutation/WORK-recheck.json`` (merged with earlier re-checks).  A mutant that the named
 tests kill is killed by the suite; one they do not kill has survived the rest of the suite
 already (in the run), so the two results together are the suite's verdict with the tests
-added after the run.
+added after the run.  ``--sample``: only the survivors drawn in ``WORK-sample.json``
+(``mutation/sample.py``); ``--new``: only survivors not re-checked before.
 """
 
 import json
@@ -38,6 +39,12 @@ def _blocks(diff):
 def main(argv):
     # SIGTERM too restores the module (the ``finally`` below): never leave a mutant behind
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("mutation/recheck.py: terminated"))
+    only, new = None, "--new" in argv
+    argv = [a for a in argv if a != "--new"]
+    if "--sample" in argv:
+        argv = [a for a in argv if a != "--sample"]
+        drawn = json.loads((ROOT / ".mutation" / f"{argv[0]}-sample.json").read_text())["drawn"]
+        only = {n for names in drawn.values() for n in names}
     work = ROOT / ".mutation" / argv[0]
     targets = dict(arg.split("=", 1) for arg in argv[1:])
     summary = json.loads((ROOT / ".mutation" / f"{argv[0]}-summary.json").read_text())
@@ -47,7 +54,11 @@ def main(argv):
         module = name.split(".")[2]
         if status != "survived" or f"{module}.py" not in targets:
             continue
+        if only is not None and name not in only:
+            continue
         if results.get(name) == "killed":  # by an earlier re-check: tests are only ever added
+            continue
+        if new and name in results:
             continue
         diff = subprocess.run(
             [sys.executable, "-m", "mutmut", "show", name], cwd=work, capture_output=True, text=True

@@ -2,12 +2,22 @@
 of all of reference/ (``mutation/sample.py``; TESTING.md): what the drawn mutants showed no
 test asserted.  Each names the behaviour, not the mutant."""
 
+import subprocess
+import sys
+import textwrap
 from fractions import Fraction
 
 import numpy as np
 import pytest
 
-from lasso_spec.reference import Problem, ProblemError, certify, homotopy, objective
+from lasso_spec.reference import (
+    Problem,
+    ProblemError,
+    certify,
+    homotopy,
+    lambda_max,
+    objective,
+)
 from lasso_spec.reference._unique import is_unique as _is_unique
 from lasso_spec.reference._validate import as_matrix, to_fraction
 from lasso_spec.reference.options import as_options, quadratic
@@ -94,3 +104,48 @@ def test_uniqueness_without_factors_is_that_with_factors_of_one(X, y, l1):
     p = len(w)
     assert _is_unique(q.G, q.c, w, l1, 0) == _is_unique(q.G, q.c, w, l1, 0, [1] * p, [False] * p)
     assert _is_unique(q.G, q.c, w, l1, 0) == solution.unique
+
+
+def test_the_reference_needs_neither_pandas_nor_scipy_loaded():
+    """The container policy looks pandas and scipy.sparse up only if the caller has loaded
+    them (they are optional): in a process with neither, the door still converts."""
+    code = textwrap.dedent("""\
+        import sys
+        import numpy as np
+        from lasso_spec.reference import Problem, solve
+        assert "pandas" not in sys.modules and "scipy" not in sys.modules
+        p = Problem(np.array([[1, 1], [1, 0], [0, 1]]), [3, 2, 1], 1)
+        print(solve(p.X, p.y, p.l1).w)
+        """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "(Fraction(5, 3), Fraction(2, 3))"
+
+
+def test_lambda_max_with_nothing_penalised_says_so():
+    with pytest.raises(ProblemError, match=r"penalty_factor is 0 for every feature \(\['0', "
+                       r"'0'\]\): nothing is penalised, so there is no lambda_max$"):
+        lambda_max(X, Y, penalty_factor=[0, 0])
+
+
+def test_a_missing_intercept_says_how_to_pass_it():
+    with pytest.raises(ProblemError, match=r"^intercept is required when fit_intercept=True "
+                       r"\(pass intercept=b\)$"):
+        certify(X, Y, [1, 1], 1, fit_intercept=True)
+
+
+@pytest.mark.parametrize("given", [{0: 3, 1: 2, 2: 1}, {3, 2, 1}])
+def test_a_mapping_or_set_says_why_and_what_to_pass(given):
+    with pytest.raises(ProblemError, match=r"^y must be a sequence of numbers, not a \w+ "
+                       r"\(it has no order to read the data in\); pass a list or an array$"):
+        Problem(X, given, 1)
+
+
+def test_auto_uses_the_homotopy_up_to_the_documented_size_and_refines_above_it():
+    """method="auto": the homotopy (which records the path) when n·p ≤ AUTO_REFINE_SIZE,
+    refinement (path == ()) above it."""
+    size = homotopy.AUTO_REFINE_SIZE
+    at = homotopy.solve([[1] * size], [0], 1)  # n·p = size: the homotopy
+    above = homotopy.solve([[1] * (size + 1)], [0], 1)  # n·p = size + 1: refinement
+    assert at.path != () and above.path == ()
+    assert at.w == (0,) * size and above.w == (0,) * (size + 1)
