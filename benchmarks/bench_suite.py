@@ -1,7 +1,7 @@
 """Where the test suite's time goes (a benchmark, not a timed test).
 
-Runs the command of ``tox -e test`` (``pytest -n auto --hypothesis-profile=ci``) in this
-interpreter and reports:
+Runs the command of ``tox -e test`` (``pytest -n auto --dist loadgroup
+--hypothesis-profile=ci``) in this interpreter and reports:
 
 1. wall clock, and the CPU seconds of the whole process tree (user + system of every child,
    from ``resource.getrusage``).  On a shared or drifting VM the CPU seconds are the steadier
@@ -16,6 +16,8 @@ much of the time the example count buys.  Tests with their own ``@settings(max_e
 keep theirs.
 
 Usage: ``python benchmarks/bench_suite.py [--examples N] [--top K] [PYTEST_ARGS …]``
+(``--dist load`` among the pytest arguments measures the default distribution instead, with
+the spec's tests spread over both workers).
 """
 
 import argparse
@@ -41,8 +43,8 @@ DURATION = re.compile(r"\s*([\d.]+)s (call|setup|teardown)\s+(tests/[^:]+)::(\S+
 
 def run(pytest_args, examples=None):
     """(wall s, CPU s, pytest's output) of one run of the suite."""
-    command = [sys.executable, "-m", "pytest", "-n", "auto", "-p", "no:cacheprovider", "-q",
-               "--durations=0"]
+    command = [sys.executable, "-m", "pytest", "-n", "auto", "--dist", "loadgroup",
+               "-p", "no:cacheprovider", "-q", "--durations=0"]
     env = None
     with tempfile.TemporaryDirectory() as scratch:
         if examples is None:

@@ -16,10 +16,15 @@ from lasso_spec.spec.markers import known_ids
 
 
 def pytest_collection_modifyitems(config, items):
-    """Fail the run early when a collected test cites an unknown spec ID."""
+    """Fail the run early when a collected test cites an unknown spec ID; put the spec's
+    tests (tests/test_spec_*.py) in one xdist group, so that under ``--dist loadgroup`` (the
+    test env) one worker derives the spec's formulas once and its tests share them (sympy
+    derivations are cached per process: each worker that runs spec tests derives them)."""
     known = set(known_ids())
     bad = []
     for item in items:
+        if item.path.name.startswith("test_spec_"):
+            item.add_marker(pytest.mark.xdist_group("spec"))
         for marker in item.iter_markers("spec"):
             bad += [f"{item.nodeid}: unknown spec ID {i!r}" for i in marker.args if i not in known]
             if not marker.args:
