@@ -40,6 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run
+from score import KILLED, results
 
 Z95 = 1.959964
 
@@ -110,7 +111,7 @@ def estimate(found, sample, rechecked=()):
     rows = {}
     for module in sorted({_module(n) for n in status}):
         names = [n for n in status if _module(n) == module]
-        killed = lambda n: status[n] in run.KILLED or n in rechecked  # noqa: E731
+        killed = lambda n: status[n] in KILLED or n in rechecked  # noqa: E731
         before = [n for n in names if n not in drawn and status[n] != "not checked"]
         k_before = sum(map(killed, before))
         checked = [n for n in sample["drawn"].get(module, []) if status[n] != "not checked"]
@@ -162,7 +163,7 @@ def main(argv=None):
     args = parser.parse_args(argv)
     work = run.ROOT / ".mutation" / args.work
     path = work.parent / f"{args.work}-sample.json"
-    found = run.results(work)
+    found = results(work)
     if path.exists():
         sample = json.loads(path.read_text(encoding="utf-8"))
         if args.size and args.size > sample["size"]:
@@ -188,7 +189,7 @@ def main(argv=None):
                 if status != 0:
                     sys.exit(f"mutation/sample.py: mutmut exited with {status} "
                              f"(log: {work}/mutmut.log)")
-        found = run.results(work)
+        found = results(work)
     recheck = work.parent / f"{args.work}-recheck.json"
     rechecked = {n for n, s in json.loads(recheck.read_text()).items() if s == "killed"} \
         if recheck.exists() else set()
