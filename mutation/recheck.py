@@ -39,6 +39,8 @@ def _blocks(diff):
 def main(argv):
     # SIGTERM too restores the module (the ``finally`` below): never leave a mutant behind
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("mutation/recheck.py: terminated"))
+    if not [a for a in argv if not a.startswith("--")]:
+        sys.exit("usage: python mutation/recheck.py WORK [--sample] [--new] MODULE=TESTS ...")
     only, new = None, "--new" in argv
     argv = [a for a in argv if a != "--new"]
     if "--sample" in argv:
