@@ -12,11 +12,16 @@ added after the run.  ``--sample``: only the survivors drawn in ``WORK-sample.js
 (``mutation/sample.py``); ``--new``: only survivors not re-checked before.
 """
 
+import argparse
 import json
 import signal
 import subprocess
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from score import MUTMUT, module_of  # mutation/score.py
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,36 +41,47 @@ def _blocks(diff):
     return "\n".join(old) + "\n", "\n".join(new) + "\n"
 
 
+def _arguments(argv):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("work", help="the work tree .mutation/WORK of a run")
+    parser.add_argument("targets", nargs="+", metavar="MODULE=TESTFILE[,TESTFILE…]")
+    parser.add_argument("--sample", action="store_true",
+                        help="only the survivors drawn in WORK-sample.json")
+    parser.add_argument("--new", action="store_true", help="only survivors not re-checked")
+    args = parser.parse_args(argv)
+    bad = [t for t in args.targets if "=" not in t]
+    if bad:
+        parser.error(f"a target is MODULE=TESTFILE[,TESTFILE…], got {bad[0]!r}")
+    return args
+
+
 def main(argv):
     # SIGTERM too restores the module (the ``finally`` below): never leave a mutant behind
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("mutation/recheck.py: terminated"))
-    if not [a for a in argv if not a.startswith("--")]:
-        sys.exit("usage: python mutation/recheck.py WORK [--sample] [--new] MODULE=TESTS ...")
-    only, new = None, "--new" in argv
-    argv = [a for a in argv if a != "--new"]
-    if "--sample" in argv:
-        argv = [a for a in argv if a != "--sample"]
-        drawn = json.loads((ROOT / ".mutation" / f"{argv[0]}-sample.json").read_text())["drawn"]
+    args = _arguments(argv)
+    work = ROOT / ".mutation" / args.work
+    targets = dict(arg.split("=", 1) for arg in args.targets)
+    summary = json.loads((work.parent / f"{args.work}-summary.json").read_text())
+    only = None
+    if args.sample:
+        drawn = json.loads((work.parent / f"{args.work}-sample.json").read_text())["drawn"]
         only = {n for names in drawn.values() for n in names}
-    work = ROOT / ".mutation" / argv[0]
-    targets = dict(arg.split("=", 1) for arg in argv[1:])
-    summary = json.loads((ROOT / ".mutation" / f"{argv[0]}-summary.json").read_text())
-    out = ROOT / ".mutation" / f"{argv[0]}-recheck.json"
+    out = work.parent / f"{args.work}-recheck.json"
     results = json.loads(out.read_text()) if out.exists() else {}  # earlier re-checks kept
     for name, status in sorted(summary["not_killed"].items()):
-        module = name.split(".")[2]
-        if status != "survived" or f"{module}.py" not in targets:
+        module = module_of(name)
+        if status != "survived" or module not in targets:
             continue
         if only is not None and name not in only:
             continue
         if results.get(name) == "killed":  # by an earlier re-check: tests are only ever added
             continue
-        if new and name in results:
+        if args.new and name in results:
             continue
         diff = subprocess.run(
-            [sys.executable, "-m", "mutmut", "show", name], cwd=work, capture_output=True, text=True
+            [*MUTMUT, "show", name], cwd=work, capture_output=True, text=True
         ).stdout
-        path = ROOT / "reference" / f"{module}.py"
+        path = ROOT / "reference" / module
         source = path.read_text(encoding="utf-8")
         old, new = _blocks(diff)
         if source.count(old) != 1:  # the context changed since (a docstring): changed lines only
@@ -76,7 +92,7 @@ def main(argv):
             continue
         try:
             path.write_text(source.replace(old, new), encoding="utf-8")
-            tests = [str(ROOT / t) for t in targets[f"{module}.py"].split(",")]
+            tests = [str(ROOT / t) for t in targets[module].split(",")]
             done = subprocess.run(
                 [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests],
                 cwd="/tmp",

@@ -121,6 +121,7 @@ from lasso_spec.conformance.profiles import register_ci_variant  # noqa: E402
 register_ci_variant("mutation", {examples})
 """
 
+
 def stage(work, target, modules, tests, examples):
     """The src-layout tree of a run: every package, the tests, conftest and the configuration."""
     if work.exists():

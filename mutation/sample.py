@@ -40,13 +40,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import run
-from score import KILLED, results
+from score import KILLED, module_of, results
 
 Z95 = 1.959964
 
 
-def _module(name):
-    return name.split(".")[2] + ".py"  # lasso_spec.reference.<module>.x_…__mutmut_N
+def _statuses(found):
+    """{mutant: status} over every module of ``results(work)``."""
+    return {n: s for statuses in found.values() for n, s in statuses.items()}
 
 
 def allocate(remaining, size):
@@ -73,17 +74,14 @@ def allocate(remaining, size):
 
 def draw(found, size, seed):
     """The sample: {module: sorted names drawn} and {module: unchecked count at the draw}."""
-    unchecked = {
-        _module(n): [] for statuses in found.values() for n in statuses
-    }
-    for statuses in found.values():
-        for name, status in statuses.items():
-            if status == "not checked":
-                unchecked[_module(name)].append(name)
+    status = _statuses(found)
+    unchecked = {module_of(n): [] for n in status}
+    for name in sorted(status):
+        if status[name] == "not checked":
+            unchecked[module_of(name)].append(name)
     remaining = {m: len(names) for m, names in sorted(unchecked.items())}
     rng = random.Random(seed)
-    drawn = {m: sorted(rng.sample(sorted(unchecked[m]), k))
-             for m, k in allocate(remaining, size).items()}
+    drawn = {m: sorted(rng.sample(unchecked[m], k)) for m, k in allocate(remaining, size).items()}
     return drawn, remaining
 
 
@@ -92,38 +90,43 @@ def extend(found, sample, size):
     larger size by a uniform draw from its mutants not drawn yet (the union of two such
     draws is a uniform draw of the sum; the population is the one of the first draw, whose
     undrawn mutants are still the not-checked ones, as only drawn mutants have run since)."""
-    status = {n: s for statuses in found.values() for n, s in statuses.items()}
+    status = _statuses(found)
     rng = random.Random(sample["seed"] + size)
     drawn = {}
     for module, k in allocate(sample["remaining"], size).items():
         old = sample["drawn"].get(module, [])
         rest = sorted(n for n in status
-                      if _module(n) == module and status[n] == "not checked" and n not in old)
+                      if module_of(n) == module and status[n] == "not checked" and n not in old)
         assert len(old) + len(rest) == sample["remaining"][module], module  # nothing else ran
         drawn[module] = sorted(old + rng.sample(rest, max(k - len(old), 0)))
     return {**sample, "size": sum(map(len, drawn.values())), "drawn": drawn}
 
 
+def _parts(status, sample, module):
+    """A module's mutants checked before the draw, and its drawn mutants checked since."""
+    drawn = sample["drawn"].get(module, [])
+    before = [n for n in status if module_of(n) == module
+              and n not in drawn and status[n] != "not checked"]
+    return before, [n for n in drawn if status[n] != "not checked"]
+
+
 def estimate(found, sample, rechecked=()):
-    """Per module and overall: (estimated killed, total, variance, sample checked, killed)."""
-    status = {n: s for statuses in found.values() for n, s in statuses.items()}
-    drawn = {n for names in sample["drawn"].values() for n in names}
+    """Per module: (estimated killed, total, variance, sample checked, killed in it)."""
+    status = _statuses(found)
     rows = {}
-    for module in sorted({_module(n) for n in status}):
-        names = [n for n in status if _module(n) == module]
+    for module in sorted({module_of(n) for n in status}):
         killed = lambda n: status[n] in KILLED or n in rechecked  # noqa: E731
-        before = [n for n in names if n not in drawn and status[n] != "not checked"]
-        k_before = sum(map(killed, before))
-        checked = [n for n in sample["drawn"].get(module, []) if status[n] != "not checked"]
+        before, checked = _parts(status, sample, module)
+        total = sum(module_of(n) == module for n in status)
         k = sum(map(killed, checked))
         r = sample["remaining"].get(module, 0)
         if r and not checked:
-            rows[module] = (None, len(names), None, 0, 0)
+            rows[module] = (None, total, None, 0, 0)
             continue
         p = k / len(checked) if checked else 0.0
         var = (r * r * p * (1 - p) / len(checked) * (r - len(checked)) / (r - 1)
                if r > 1 and checked else 0.0)
-        rows[module] = (k_before + r * p, len(names), var, len(checked), k)
+        rows[module] = (sum(map(killed, before)) + r * p, total, var, len(checked), k)
     return rows
 
 
@@ -132,23 +135,41 @@ def _interval(killed, total, var):
     return 100 * killed / total, 100 * (killed / total - half), 100 * (killed / total + half)
 
 
+def _whole(rows):
+    """The score of the whole with its interval, or None while a stratum has no sample."""
+    if any(est is None for est, *_ in rows.values()):
+        return None
+    total = sum(t for _, t, *_ in rows.values())
+    return _interval(sum(e for e, *_ in rows.values()), total,
+                     sum(v for _, _, v, *_ in rows.values()))
+
+
+HEADER = ("| module | mutants | checked one by one | of them killed | unchecked: sampled "
+          "| killed in the sample | + killed by the later tests | estimate, the run's tests "
+          "| estimate, the suite now |")
+
+
 def report(found, sample, rechecked):
+    """The table of TESTING.md ("The run of all of reference/"), in Markdown."""
+    status = _statuses(found)
+    run_only, now = estimate(found, sample), estimate(found, sample, rechecked)
     print(f"sample: {sample['size']} of {sum(sample['remaining'].values())} unchecked, "
-          f"seed {sample['seed']}")
-    for label, killed_set in (("in the run", ()), ("with the re-check", rechecked)):
-        rows = estimate(found, sample, killed_set)
-        print(f"\nscore {label}:")
-        print(f"{'module':<28} {'total':>6} {'sampled':>8} {'killed':>7} {'estimate':>9}")
-        for module, (est, total, _var, n, k) in rows.items():
-            shown = "–" if est is None else f"{100 * est / total:.1f}%"
-            print(f"{module:<28} {total:>6} {n:>8} {k:>7} {shown:>9}")
-        if any(est is None for est, *_ in rows.values()):
-            print("a stratum has no checked sample yet: no estimate of the whole")
-            continue
-        total = sum(t for _, t, *_ in rows.values())
-        score, low, high = _interval(sum(e for e, *_ in rows.values()), total,
-                                     sum(v for _, _, v, *_ in rows.values()))
-        print(f"all reference/: {score:.1f}% (95% interval {low:.1f}% to {high:.1f}%)")
+          f"seed {sample['seed']}\n")
+    print(HEADER)
+    print("|" + " --- |" * HEADER.count(" | ") + " --- |")
+    for module, (est, total, _var, n, k) in run_only.items():
+        before, checked = _parts(status, sample, module)
+        later = sum(status[x] not in KILLED and x in rechecked for x in before + checked)
+        r = sample["remaining"].get(module, 0)
+        shown = ["–" if e is None else f"{100 * e / total:.1f} %" for e in (est, now[module][0])]
+        print(f"| `{module}` | {total} | {len(before)} | "
+              f"{sum(status[x] in KILLED for x in before)} | "
+              f"{f'{n} of {r}' if r else '–'} | {k if r else '–'} | "
+              f"{f'+{later}' if later else ''} | {shown[0]} | {shown[1]} |")
+    for label, rows in (("the run's tests", run_only), ("the suite now", now)):
+        whole = _whole(rows)
+        print(f"all reference/, {label}: " + ("no estimate yet (a stratum has no sample)"
+              if whole is None else "{:.1f} % (95 % interval {:.1f} % to {:.1f} %)".format(*whole)))
 
 
 def main(argv=None):
@@ -177,7 +198,7 @@ def main(argv=None):
     else:
         parser.error(f"no sample in {path}: give --size")
     if not args.report_only:
-        status = {n: s for statuses in found.values() for n, s in statuses.items()}
+        status = _statuses(found)
         todo = [n for names in sample["drawn"].values() for n in names
                 if status[n] == "not checked"]
         random.Random(args.seed + 1).shuffle(todo)
@@ -185,9 +206,9 @@ def main(argv=None):
             batch = todo[b::args.batches]
             if batch:
                 print(f"batch {b + 1}/{args.batches}: {len(batch)} mutants", flush=True)
-                status = run.run_mutmut(work, run.mutmut_env(work), args.max_children, batch)
-                if status != 0:
-                    sys.exit(f"mutation/sample.py: mutmut exited with {status} "
+                code = run.run_mutmut(work, run.mutmut_env(work), args.max_children, batch)
+                if code != 0:
+                    sys.exit(f"mutation/sample.py: mutmut exited with {code} "
                              f"(log: {work}/mutmut.log)")
         found = results(work)
     recheck = work.parent / f"{args.work}-recheck.json"

@@ -16,6 +16,15 @@ MUTMUT = [sys.executable, "-m", "mutmut"]
 KILLED = {"killed", "timeout", "segfault", "caught by type check"}
 
 
+def module_of(name):
+    """The module file of a mutant: lasso_spec.reference.<module>.x_…__mutmut_N -> <module>.py.
+
+    >>> module_of("lasso_spec.reference._path.x__candidates__mutmut_6")
+    '_path.py'
+    """
+    return name.split(".")[2] + ".py"
+
+
 def results(work):
     """{module path: {mutant name: status}} from mutmut's .meta files."""
     cwd = os.getcwd()
