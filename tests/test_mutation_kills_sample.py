@@ -18,7 +18,7 @@ from lasso_spec.reference import (
     lambda_max,
     objective,
 )
-from lasso_spec.reference._unique import is_unique as _is_unique
+from lasso_spec.reference._unique import is_unique
 from lasso_spec.reference._validate import as_matrix, to_fraction
 from lasso_spec.reference.options import as_options, quadratic
 
@@ -51,7 +51,6 @@ def test_the_matrix_is_named_x_by_default(rows, message):
         as_matrix(rows)
     with pytest.raises(ProblemError, match=f"^{message.replace('X', 'A', 1)}$"):
         as_matrix(rows, "A")
-
 
 
 def test_a_fraction_of_numpy_integers_becomes_a_fraction_of_python_ints():
@@ -105,15 +104,15 @@ def test_the_path_through_a_knot_where_the_guess_fails_is_optimal(knot, l1):
     ([[1, 2], [2, 4]], [1, 1], Fraction(1, 2)),  # proportional columns
 ])
 def test_uniqueness_without_factors_is_that_with_factors_of_one(X, y, l1):
-    """_is_unique's defaults (v = 1, no sign constraint) are the canonical problem's."""
+    """is_unique's defaults (v = 1, no sign constraint) are the canonical problem's."""
     solution = homotopy.solve(X, y, l1, 0)
     options = as_options(X, fit_intercept=False, sample_weight=None, positive=False,
                          penalty_factor=None)
     q = quadratic(X, y, 0, options)
     w = list(solution.w)
     p = len(w)
-    assert _is_unique(q.G, q.c, w, l1, 0) == _is_unique(q.G, q.c, w, l1, 0, [1] * p, [False] * p)
-    assert _is_unique(q.G, q.c, w, l1, 0) == solution.unique
+    assert is_unique(q.G, q.c, w, l1, 0) == is_unique(q.G, q.c, w, l1, 0, [1] * p, [False] * p)
+    assert is_unique(q.G, q.c, w, l1, 0) == solution.unique
 
 
 def test_the_reference_needs_neither_pandas_nor_scipy_loaded():
