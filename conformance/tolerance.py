@@ -37,6 +37,8 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
+from lasso_spec.reference._exact import integer_scale
+
 from .received import as_float
 
 GAP_RTOL = 1e-9
@@ -56,10 +58,19 @@ def objective_scale(problem):
 
 
 def augmented_column_norms_sq(problem):
-    """a_j = ‖x̃_j‖² = ‖x_j‖² + 2λ₂ for every column, exactly."""
-    return [
-        sum(row[j] ** 2 for row in problem.X) + 2 * problem.l2 for j in range(len(problem.X[0]))
-    ]
+    """a_j = ‖x̃_j‖² = ‖x_j‖² + 2λ₂ for every column, exactly: ‖x_j‖² = ‖K_j·x_j‖²/K_j² with
+    K_j the least integer that clears the column's denominators (one Fraction per column).
+
+    >>> from lasso_spec.reference import Problem
+    >>> augmented_column_norms_sq(Problem(X=[[1, Fraction(1, 2)], [2, 0]], y=[0, 0], l1=0, l2=1))
+    [Fraction(7, 1), Fraction(9, 4)]
+    """
+    norms = []
+    for column in zip(*problem.X, strict=True):
+        K = integer_scale(*column)
+        total = sum((v.numerator * (K // v.denominator)) ** 2 for v in column)
+        norms.append(Fraction(total, K * K) + 2 * problem.l2)
+    return norms
 
 
 def gap_tolerance(problem, gap_rtol=GAP_RTOL):

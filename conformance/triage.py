@@ -197,7 +197,7 @@ def path_ties(problem):
     for knot in solution.path:
         if knot.lam <= 0:
             continue
-        c = certify(problem.X, problem.y, knot.w, knot.lam, problem.l2).c
+        c = certify(problem.X, problem.y, knot.w, knot.lam, problem.l2, bound=False).c
         tied = [j for j, (wj, cj) in enumerate(zip(knot.w, c, strict=True))
                 if wj == 0 and abs(cj) == knot.lam]
         if len(tied) >= 2 and (knot.lam, tied) not in ties:
@@ -209,7 +209,7 @@ def _stuck_zeros(problem, w):
     """Coordinates returned as exact zeros although w* is nonzero there (|c*_j| = λ₁ and
     w*_j ≠ 0) and the answer's own correlation exceeds λ₁ by more than 1% of λ₁."""
     solution = exact_solution(problem)
-    c = certify(problem.X, problem.y, w, problem.l1, problem.l2).c
+    c = certify(problem.X, problem.y, w, problem.l1, problem.l2, bound=False).c
     return [
         j for j, (wj, sj, cj) in enumerate(zip(w, solution.w, c, strict=True))
         if wj == 0 and sj != 0 and solution.unique and abs(cj) > problem.l1 * Fraction(101, 100)

@@ -109,7 +109,8 @@ class Certificate:
     c: tuple  # c_j = x_jᵀr − 2·l2·w_j  (options: Σᵢ sᵢxᵢⱼrᵢ − 2·l2·vⱼ·wⱼ)
     residual: tuple  # KKT residual ρ_j of each coordinate
     gap: Fraction | None  # duality gap of DUAL-GAP (options: OPTIONS-DUAL-GAP), ≥ F(w) − F*
-    bound: Fraction | None  # best proven bound on F(w) − F* (≤ gap; options: the exact excess)
+    bound: Fraction | None  # best proven bound on F(w) − F* (≤ gap; options: the exact excess;
+    #                        None when certify(..., bound=False))
     objective: Fraction | None  # F(w)
     optimal: bool  # every ρ_j == 0 (and Σ sᵢrᵢ = 0 with an intercept; equivalently gap == 0)
     # With the options (spec OPTIONS-KKT, OPTIONS-DUAL-GAP; see ``certify``):
@@ -135,6 +136,7 @@ def certify(
     sample_weight=None,
     positive=False,
     penalty_factor=None,
+    bound=True,
 ):
     """The exact optimality certificate of the candidate w (and b = ``intercept``).
 
@@ -143,7 +145,9 @@ def certify(
     OPTIONS-DUAL-GAP, and ``bound`` the exact excess F(w, b) − F* (F* from the exact
     solver).  Under ``positive`` a w with a negative entry is infeasible: ``feasible``
     is False, ρⱼ = −wⱼ there, ``optimal`` is False, and F(w, b) = +∞, so ``objective``,
-    ``gap`` and ``bound`` are None.
+    ``gap`` and ``bound`` are None.  ``bound=False`` skips the bound (its restricted
+    solves; with the options, its exact solve) for a caller that knows F* already, such
+    as the conformance judge: ``bound`` is then None and every other field the same.
 
     >>> X, y = [[1, 1], [1, 0], [0, 1]], [3, 2, 1]
     >>> certify(X, y, [Fraction(5, 3), Fraction(2, 3)], 1).optimal
@@ -169,7 +173,7 @@ def certify(
     )
     b = as_intercept(intercept, options)
     if not options.default:
-        return _certify_options(X, y, w, b, l1, l2, options)
+        return _certify_options(X, y, w, b, l1, l2, options, bound)
     r = _residual(X, y, w)
     c = _correlations(X, r, w, l2)
     residual = [_kkt_residual(wj, cj, l1) for wj, cj in zip(w, c, strict=True)]
@@ -177,13 +181,13 @@ def certify(
         c=tuple(c),
         residual=tuple(residual),
         gap=_gap(r, w, c, l1, l2),
-        bound=_tight_bound(X, y, r, w, c, l1, l2),
+        bound=_tight_bound(X, y, r, w, c, l1, l2) if bound else None,
         objective=_objective(r, w, l1, l2),
         optimal=all(rho == 0 for rho in residual),
     )
 
 
-def _certify_options(X, y, w, b, l1, l2, options):
+def _certify_options(X, y, w, b, l1, l2, options, want_bound):
     """The certificate under the options (see ``certify``)."""
     s, v = options.weights(len(X)), options.factors(len(w))
     r, c, row = residual_and_correlations(X, y, s, w, b, l2, v)
@@ -197,7 +201,8 @@ def _certify_options(X, y, w, b, l1, l2, options):
 
         F = primal(r, s, w, l1, l2, v)
         gap = dual_gap(X, y, s, w, b, l1, l2, v, options.positive)
-        bound = F - solve(X, y, l1, l2, method="homotopy", **options.keywords()).objective
+        if want_bound:
+            bound = F - solve(X, y, l1, l2, method="homotopy", **options.keywords()).objective
     return Certificate(
         c=tuple(c),
         residual=tuple(residual),
