@@ -113,6 +113,19 @@ def test_rendered_scale_is_the_gates(prob, l1, l2):
     assert gate_tolerance.objective_scale(cs) == tolerance.objective_scale(problem)
 
 
+@pytest.mark.spec("CONFORMANCE-TOLERANCE")
+@given(problems(max_n=4, max_p=4), penalty)
+def test_the_gates_column_norms_are_the_plain_sums(prob, l2):
+    """a_j = ‖x_j‖² + 2λ₂ of every column (the KKT tolerances δ_j use each one, S only the
+    largest): the gate's sums on integers equal the plain Fraction sums."""
+    from lasso_spec.conformance import tolerance
+
+    X, y = prob
+    problem = reference.Problem(X=X, y=y, l1=0, l2=l2)
+    plain = [sum(row[j] * row[j] for row in X) + 2 * l2 for j in range(len(X[0]))]
+    assert tolerance.augmented_column_norms_sq(problem) == plain
+
+
 def checks_pass(clause_id):
     checks = BY_ID[clause_id].checks
     return bool(checks) and all(checks.values())
