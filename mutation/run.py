@@ -130,6 +130,8 @@ def stage(work, target, modules, tests, examples):
     for package in PACKAGES:
         shutil.copytree(ROOT / package, work / "src" / "lasso_spec" / package, ignore=ignore)
     shutil.copytree(ROOT / "tests", work / "tests", ignore=ignore)
+    # the Node.js port, which the gate's tests run by its repository path (porting/node/…)
+    shutil.copytree(ROOT / "porting" / "node", work / "porting" / "node", ignore=ignore)
     shutil.copy2(ROOT / "conftest.py", work / "conftest.py")
     with open(work / "conftest.py", "a", encoding="utf-8") as conftest:
         conftest.write(MUTATION_PROFILE.format(examples=examples))
@@ -142,7 +144,7 @@ def stage(work, target, modules, tests, examples):
 [tool.mutmut]
 source_paths = {_toml_list([mutated])}
 only_mutate = {_toml_list(modules)}
-also_copy = {_toml_list([*also_copy, "conftest.py"])}
+also_copy = {_toml_list([*also_copy, "conftest.py", "porting"])}
 pytest_add_cli_args = ["--hypothesis-profile=mutation", "-p", "no:cacheprovider", "--no-isolation"]
 pytest_add_cli_args_test_selection = {_toml_list(tests)}
 use_git_change_detection = false

@@ -52,11 +52,15 @@ def test_integer_answers_are_judged_not_crashed(dtype):
         np.array([Fraction(5, 3), Fraction(2, 3)], dtype=object),
         [np.float64(5 / 3), np.float32(2 / 3)],
         [np.longdouble(5) / 3, np.longdouble(2) / 3],
-        (v for v in (Fraction(5, 3), Fraction(2, 3))),
+        # a generator, made afresh by each run of the test (a generator object as the
+        # parameter itself is exhausted by the first run: a rerun, mutmut's, then fails)
+        lambda: (v for v in (Fraction(5, 3), Fraction(2, 3))),
     ],
+    ids=["fractions", "floats", "float64", "float32", "object", "numpy-scalars", "longdouble",
+         "generator"],
 )
 def test_correct_answers_in_any_form_pass(answer):
-    assert judge(WORKED, answer).passed
+    assert judge(WORKED, answer() if callable(answer) else answer).passed
 
 
 def test_pandas_series_and_decimals():
