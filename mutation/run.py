@@ -69,11 +69,19 @@ TARGETS = {
         "package": "conformance",
         "modules": ["verdict.py", "certificate_checks.py", "tolerance.py", "received.py",
                     "answers.py"],
+        # the test files that call the judge in-process and run in the staged tree (mutmut
+        # runs, per mutant, only the tests that call the mutated function); not
+        # test_vectors.py (reads spec/vectors/ by its repository path) nor
+        # test_metamorphic_gate.py (its gate subprocess fails in the staged tree, unmutated)
         "tests": [
             "tests/test_answers.py",
             "tests/test_triage.py",
             "tests/test_internal_errors.py",
             "tests/test_conformance_meta.py",
+            "tests/test_gate.py",
+            "tests/test_zero_scale.py",
+            "tests/test_option_gate.py",
+            "tests/test_spec_derivations.py",
         ],
     },
 }
