@@ -133,6 +133,13 @@ def test_bad_answers_are_verdicts_on_the_implementation(returned, message):
     assert verdict.triage.startswith("wrong: returned")
 
 
+def test_a_bad_answer_is_shown_as_returned():
+    """The verdict keeps what was returned for display: an iterable as its items, anything
+    else as itself."""
+    assert judge(WORKED, [0, "1"]).returned == (0, "1")
+    assert judge(WORKED, None).returned == (None,)
+
+
 class _Real:
     """A real type that float() would round (registered as numbers.Real below)."""
 
@@ -164,3 +171,31 @@ def test_huge_exact_answers_are_judged():
     verdict = judge(WORKED, [10**400, 0])
     assert not verdict.passed
     assert solve(WORKED.X, WORKED.y, WORKED.l1).w == (Fraction(5, 3), Fraction(2, 3))
+
+
+def test_the_summary_of_a_failing_verdict_carries_its_numbers_and_enough_to_recertify():
+    """Verdict.summary(), the failure entry of the JSON report: the numbers of the verdict,
+    and the exact problem judged with the exact answer, from which it re-certifies.
+
+    w = (2, 0) on WORKED: r = (1, 0, 1), F(w) = 1 + 2 = 3; F* = 1/3 + 7/3 = 8/3 (w* = (5/3,
+    2/3)), so the gap is 1/3; S = ½‖y‖² + ½λ₁²/max a_j = 7 + 1/4 = 29/4; c = Xᵀr = (1, 2), and
+    w*₂ > 0 gives ρ₂ = |2 − λ₁| = 1: the worst KKT residual is 1 relative to λ₁ = 1.
+    """
+    from lasso_spec.reference import certify
+
+    verdict = judge(WORKED, [2, 0])
+    summary = verdict.summary()
+    assert set(summary) == {"passed", "failed_checks", "gap", "gap_rel", "kkt_rel", "tiny",
+                            "triage", "problem", "problem_judged", "w"}
+    assert summary["passed"] is False and "objective" in summary["failed_checks"]
+    assert summary["failed_checks"] == verdict.failed_checks()
+    assert summary["gap"] == float(Fraction(1, 3))
+    assert summary["gap_rel"] == float(Fraction(1, 3) / Fraction(29, 4))
+    assert summary["kkt_rel"] == 1.0 and summary["tiny"] == []
+    assert summary["triage"] == verdict.triage and summary["triage"]
+    assert summary["problem"] == summary["problem_judged"] == WORKED.to_json()
+    assert summary["w"] == ["2", "0"]
+    judged = Problem.from_json(summary["problem_judged"])
+    w = [Fraction(v) for v in summary["w"]]
+    excess = certify(judged.X, judged.y, w, judged.l1, judged.l2).objective - Fraction(8, 3)
+    assert excess == Fraction(1, 3) == verdict.gap
