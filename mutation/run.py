@@ -75,6 +75,7 @@ TARGETS = {
         # test_metamorphic_gate.py (its gate subprocess fails in the staged tree, unmutated)
         "tests": [
             "tests/test_answers.py",
+            "tests/test_verdict_boundaries.py",
             "tests/test_triage.py",
             "tests/test_internal_errors.py",
             "tests/test_conformance_meta.py",
