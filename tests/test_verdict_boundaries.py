@@ -34,8 +34,12 @@ def test_each_check_passes_on_its_boundary_and_fails_beyond_it():
     statuses, verdict = _statuses(WORKED, [2, 0], Fraction(1, 3), S_WORKED)
     assert verdict.gap == Fraction(1, 3)
     assert statuses["objective"] == statuses["fit"] == statuses["kkt"] == "pass"
+    # the coefficient bound on E = {0, 1}: √((H⁻¹)ᵢᵢ)·√(2G) = √(2/3)·√(2/3) = 2/3 at G = 1/3,
+    # exactly |w₂ − w*₂|: it passes by the float roots' widening of 10⁻⁹ (ROOT_SLACK)
+    assert statuses["coefficients"] == "pass"
     statuses, _ = _statuses(WORKED, [2, 0], Fraction(1, 4), S_WORKED)
     assert (statuses["objective"], statuses["fit"], statuses["kkt"]) == ("fail", "fail", "pass")
+    assert statuses["coefficients"] == "fail"  # √(2/3)·√(1/2) ≈ 0.577 < 2/3 (with 3G: 0.707)
     statuses, _ = _statuses(WORKED, [2, 0], Fraction(1, 6), S_WORKED)
     assert statuses["kkt"] == "fail"
 
@@ -82,3 +86,15 @@ def test_a_coefficient_with_strict_slack_is_bounded_by_g_over_the_slack():
     statuses, verdict = _statuses(problem, [Fraction(5, 4), Fraction(1, 100)], G, S)
     assert statuses["coefficients"] == "fail"
     assert verdict.checks["coefficients"].detail.startswith("coordinates [1] outside")
+
+
+def test_the_bound_on_e_adds_the_spill_of_the_slack_coordinates():
+    """λ₁ = 3, E = {0} (w*₁ = 5/4 ≠ 0), s₂ = 2, H = ‖x₁‖² = 4: the bound on |w₁ − w*₁| is
+    √(1/4)·(√(2G) + ‖x₂‖·G/s₂) = ½(√0.02 + 0.005) ≈ 0.07321 at G = 1/100 (with G·s₂ in
+    place of G/s₂ it would be ≈ 0.08071): w₁ = w*₁ + 0.077 is beyond it."""
+    X, y = ORTHO
+    problem = Problem(X=X, y=y, l1=3)
+    w = [Fraction(5, 4) + Fraction(77, 1000), 0]
+    statuses, verdict = _statuses(problem, w, Fraction(1, 100), Fraction(77, 8))
+    assert statuses["coefficients"] == "fail"
+    assert verdict.checks["coefficients"].detail.startswith("coordinates [0] outside")
