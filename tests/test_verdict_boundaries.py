@@ -98,3 +98,51 @@ def test_the_bound_on_e_adds_the_spill_of_the_slack_coordinates():
     statuses, verdict = _statuses(problem, w, Fraction(1, 100), Fraction(77, 8))
     assert statuses["coefficients"] == "fail"
     assert verdict.checks["coefficients"].detail.startswith("coordinates [0] outside")
+
+
+def test_the_account_of_a_failing_verdict_states_every_number():
+    """Verdict.describe() for w = (2, 0) on WORKED, every number derived above: the gap 1/3
+    (4/87 ≈ 0.046 of S = 29/4), G = 29/4·10⁻⁹, ρ₂ = 1 against δ₂ = √(2G·2), ‖X(w − w*)‖ =
+    √(2/3) ≈ 0.816 against √(2G), |w₂ − w*₂| = 2/3 the largest error."""
+    verdict = judge(WORKED, [2, 0])
+    lines = verdict.describe("mysolver").splitlines()
+    assert lines[0] == "mysolver on"
+    assert lines[1] == "    " + repr(WORKED)
+    assert lines[2].startswith("  triage: wrong: ")
+    assert lines[3:] == [
+        "  output       PASS  2 finite numbers",
+        "  objective    FAIL  F(w) − F* = 0.333 (0.046 of S); tolerance G = 7.25e-09",
+        "  kkt          FAIL  coordinates [1] violate KKT beyond δ_j; worst j = 1: ρ = 1 "
+        "(1 of λ₁), δ_j = 0.00017",
+        "  fit          FAIL  ‖X(w − w*)‖ = 0.816, tolerance √(2G) = 0.00012",
+        "  coefficients FAIL  coordinates [0, 1] outside the derived bound; "
+        "max |w_j − w*_j| = 0.667 at j = 1",
+        "  exact-zeros  SKIP  no coefficient of w* has resolvable strict slack",
+        "  returned w = [2.0, 0.0]",
+        "  exact w*   = (5/3, 2/3)   (unique: True; F* = 8/3)",
+    ]
+
+
+def test_the_account_shows_the_problem_received_and_cuts_a_long_answer():
+    """A problem given in nicer numbers (1/10) than the doubles received is shown both ways;
+    an answer whose display passes 400 characters is cut there with an ellipsis."""
+    from lasso_spec.conformance.received import as_received
+
+    shown = Problem(X=[[Fraction(1, 10)]], y=[Fraction(3, 10)], l1=0)
+    text = judge(as_received(shown), [3.0], shown=shown).describe()
+    assert ("    " + repr(shown) + "\n  which it received as float64, i.e. exactly (the problem "
+            "judged):\n    " + repr(as_received(shown))) in text
+    wide = Problem(X=[[1] * 100], y=[1], l1=10)  # λ_max = 1: w* = 0
+    returned = [0.0] * 99 + [1e-300]
+    line = next(line for line in judge(wide, returned).describe().splitlines()
+                if line.startswith("  returned w = "))
+    assert line == "  returned w = " + repr(returned)[:400] + "…"
+
+
+def test_the_account_of_an_answer_with_an_intercept_names_w_and_b():
+    """With fit_intercept, (w, b) = ((2, 0), 1/2) is shown as returned, and b* beside w*:
+    X = [[1, 1], [1, 0], [0, 1]], y = (3, 2, 1), λ₁ = 1 gives w* = 0, b* = ȳ = 2."""
+    problem = Problem(X=[[1, 1], [1, 0], [0, 1]], y=[3, 2, 1], l1=1, fit_intercept=True)
+    lines = judge(problem, ([2, 0], 0.5)).describe().splitlines()
+    assert lines[-2:] == ["  returned (w, b) = [2.0, 0.0, 0.5]",
+                          "  exact w*   = (0, 0), b* = 2   (unique: True; F* = 1)"]
