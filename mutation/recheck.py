@@ -81,7 +81,7 @@ def main(argv):
         diff = subprocess.run(
             [*MUTMUT, "show", name], cwd=work, capture_output=True, text=True
         ).stdout
-        path = ROOT / "reference" / module
+        path = ROOT / name.split(".")[1] / module  # lasso_spec.<package>.<module>.x_…
         source = path.read_text(encoding="utf-8")
         old, new = _blocks(diff)
         if source.count(old) != 1:  # the context changed since (a docstring): changed lines only
@@ -103,6 +103,7 @@ def main(argv):
             path.write_text(source, encoding="utf-8")
         results[name] = "killed" if done.returncode else "survived"
         print(f"{name}: {results[name]}", flush=True)
+        out.write_text(json.dumps(results, indent=2) + "\n")  # after each: a stop loses none
     out.write_text(json.dumps(results, indent=2) + "\n")
     killed = sum(v == "killed" for v in results.values())
     print(f"{killed} of {len(results)} re-checked survivors killed ({out})")
