@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 from fractions import Fraction
 
-from lasso_spec.reference._exact import integer_scale
+from lasso_spec.reference._exact import _integers
 
 from .received import as_float
 
@@ -67,9 +67,8 @@ def augmented_column_norms_sq(problem):
     """
     norms = []
     for column in zip(*problem.X, strict=True):
-        K = integer_scale(*column)
-        total = sum((v.numerator * (K // v.denominator)) ** 2 for v in column)
-        norms.append(Fraction(total, K * K) + 2 * problem.l2)
+        (scaled,), K = _integers([column])  # K·x_j as integers
+        norms.append(Fraction(sum(v * v for v in scaled), K * K) + 2 * problem.l2)
     return norms
 
 
