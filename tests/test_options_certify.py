@@ -64,7 +64,7 @@ def test_without_the_bound_every_other_field_is_the_same(case, values):
     w = [abs(v) for v in values[:p]] if case.positive else values[:p]
     b = values[p] if case.fit_intercept else None
     full = case.certify(w, b)
-    lean = certify(case.X, case.y, w, case.l1, case.l2, intercept=b, bound=False, **case.options)
+    lean = case.certify(w, b, bound=False)
     assert full.bound is not None and lean.bound is None
     assert lean == replace(full, bound=None)
 

@@ -54,8 +54,9 @@ class Case:
     def solve(self, **kwargs):
         return solve(self.X, self.y, self.l1, self.l2, **self.options, **kwargs)
 
-    def certify(self, w, b):
-        return certify(self.X, self.y, w, self.l1, self.l2, intercept=b, **self.options)
+    def certify(self, w, b, **keywords):
+        return certify(self.X, self.y, w, self.l1, self.l2, intercept=b, **self.options,
+                       **keywords)
 
 
 # --- the independent oracle ---------------------------------------------------------------
