@@ -77,7 +77,10 @@ def test_float_certificate_accepts_the_rounded_optimum_of_a_well_conditioned_pro
     """At the gate's default tolerance G = 10⁻⁹·S, S = ½‖y‖² + ½λ₁²/max_j a_j.
 
     Well-conditioned: X̃ = [X; √(2λ₂)I] has λ_min(X̃ᵀX̃) ≥ 10⁻⁶·max_j a_j, or λ₁ ≥ 10⁻⁶‖X‖²‖y‖
-    (far above the rounding noise of c), and the rounded optimum is within G/2 exactly.
+    (far above the rounding noise of c), and the rounded optimum is within G/2 exactly.  Both
+    are strict (> 0): for X = 0, λ₂ = 0 they held as 0 ≥ 0, and X = [[0, 0, 0]], y = [1],
+    λ₁ = 0 (every w optimal) is undecidable in float64, rightly: with λ₁ = 0 dual feasibility
+    is Xᵀθ = 0 exactly, which c's error bound cannot prove, and F is not strongly convex.
     """
     X = np.array([[float(v) for v in row] for row in problem.X])
     y = np.array([float(v) for v in problem.y])
@@ -86,7 +89,7 @@ def test_float_certificate_accepts_the_rounded_optimum_of_a_well_conditioned_pro
     w = np.array([float(v) for v in s.w])
     a = (X * X).sum(axis=0) + 2 * l2
     mu = float(np.linalg.eigvalsh(X.T @ X + 2 * l2 * np.eye(X.shape[1]))[0])
-    assume(mu >= 1e-6 * a.max() or l1 >= 1e-6 * a.max() * np.linalg.norm(y))
+    assume(0 < mu >= 1e-6 * a.max() or 0 < l1 >= 1e-6 * a.max() * np.linalg.norm(y))
     G = 1e-9 * (float(y @ y) / 2 + (l1 * l1 / a.max() / 2 if a.max() else 0.0))
     exact = certify(X.tolist(), y.tolist(), w.tolist(), l1, l2)
     assume(G > 0 and exact.bound <= Fraction(G) / 2)
