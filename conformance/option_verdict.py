@@ -55,7 +55,7 @@ from .certificate_checks import ROOT_SLACK, Check, exact_zero_check, objective_d
 from .exact_la import inverse_diagonal
 from .received import as_float
 from .tolerance import gap_relative, zero_scale_triage
-from .verdict import Verdict  # verdict imports us lazily
+from .verdict import Verdict, non_unique_note  # verdict imports us lazily
 
 __all__ = ["judge_options", "option_scale"]
 
@@ -152,6 +152,8 @@ def judge_options(problem, returned, *, exact_zeros, gap_rtol, shown, solution, 
                      else None)
             verdict.triage = zero_scale_triage(zero_scale_why(problem), verdict.gap, error,
                                                verdict.triage)
+    elif verdict.passed and not solution.unique:
+        verdict.notes.append(non_unique_note(u, star))
     return verdict
 
 

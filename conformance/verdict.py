@@ -100,7 +100,7 @@ class Verdict:
 
 def _short(values):
     text = repr([as_float(v) if isinstance(v, Fraction) else v for v in values])
-    return text if len(text) < 400 else text[:400] + "…"
+    return text if len(text) <= 400 else text[:400] + "…"
 
 
 def judge(problem, returned, *, exact_zeros=False, gap_rtol=GAP_RTOL, shown=None, triage=True):
@@ -143,14 +143,18 @@ def judge(problem, returned, *, exact_zeros=False, gap_rtol=GAP_RTOL, shown=None
         from .triage import triage as name_the_cause  # triage.py imports this module
 
         verdict.triage = name_the_cause(problem, w, gap_rtol)
-    elif not exact_solution(problem).unique:
-        spread = max(abs(as_float(u - v)) for u, v in zip(w, exact_solution(problem).w))
-        verdict.notes.append(
-            "non-unique but equivalent: the minimiser is not unique, so only the objective and "
-            f"the fit are compared; the answer is {spread:.3g} from the reference's vertex "
-            "solution in the max norm (not a failure)"
-        )
+    elif verdict.passed and not exact_solution(problem).unique:
+        verdict.notes.append(non_unique_note(w, exact_solution(problem).w))
     return verdict
+
+
+def non_unique_note(u, star):
+    """The note on a *passing* answer ``u`` when the minimiser is not unique: its distance in
+    the max norm from the reference's vertex solution ``star`` (which it need not be near)."""
+    spread = max(abs(as_float(a - b)) for a, b in zip(u, star, strict=True))
+    return ("non-unique but equivalent: the minimiser is not unique, so only the objective and "
+            f"the fit are compared; the answer is {spread:.3g} from the reference's vertex "
+            "solution in the max norm (not a failure)")
 
 
 def _displayable(returned):
