@@ -76,6 +76,7 @@ TARGETS = {
         "tests": [
             "tests/test_answers.py",
             "tests/test_verdict_boundaries.py",
+            "tests/test_verdict_notes.py",
             "tests/test_triage.py",
             "tests/test_internal_errors.py",
             "tests/test_conformance_meta.py",
