@@ -76,10 +76,12 @@ def sign(v):
 
 
 def _kind_scale(problem):
-    """The scale of "relative to λ" for the KKT summary: λ₁, else λ_max, else 1."""
+    """The scale of "relative to λ" for the KKT summary, and its name: λ₁, else λ_max, else 1
+    (λ₁ = 0 and Xᵀy = 0: no λ to be relative to)."""
     if problem.l1 > 0:
-        return problem.l1
-    return exact_solution(problem).lambda_max or Fraction(1)
+        return problem.l1, "λ₁"
+    lam_max = exact_solution(problem).lambda_max
+    return (lam_max, "λ_max") if lam_max else (Fraction(1), "1, as λ₁ = λ_max = 0")
 
 
 def certify_verdict(verdict, G, exact_zeros):
@@ -98,7 +100,7 @@ def certify_verdict(verdict, G, exact_zeros):
                                            scale or zero_scale_why(problem))
     checks["kkt"] = _kkt_check(verdict, cert.c, solution.w, a, G)
     checks["fit"] = _fit_check(problem, w, solution.w, G)
-    checks["coefficients"] = _coefficient_check(problem, w, solution, star, slack, a, G)
+    checks["coefficients"] = _coefficient_check(problem, w, solution, slack, a, G)
     resolvable = [j for j, s in enumerate(slack) if s > 0 and s * s > 2 * G * a[j]]
     verdict.tiny = tuple((j, w[j]) for j in resolvable if w[j] != 0)
     checks["exact-zeros"] = exact_zero_check(verdict.tiny, resolvable, exact_zeros)
@@ -124,13 +126,13 @@ def _kkt_check(verdict, c, w_star, a, G):
         for cj, sj in zip(c, w_star)
     ]
     bad = [j for j, r in enumerate(rho) if r * r > 2 * G * a[j]]
-    scale = _kind_scale(verdict.problem)
+    scale, relative_to = _kind_scale(verdict.problem)
     worst = max(range(len(rho)), key=lambda j: rho[j])
     verdict.kkt_rel = as_float(rho[worst] / scale)
     delta = math.sqrt(as_float(2 * G * a[worst]))
     detail = (
         f"worst j = {worst}: ρ = {as_float(rho[worst]):.3g} ({verdict.kkt_rel:.3g} of "
-        f"{'λ₁' if l1 > 0 else 'λ_max'}), δ_j = {delta:.3g}"
+        f"{relative_to}), δ_j = {delta:.3g}"
     )
     if bad:
         detail = f"coordinates {bad} violate KKT beyond δ_j; " + detail
@@ -145,7 +147,7 @@ def _fit_check(problem, w, w_star, G):
     return Check("fit", "pass" if sq <= 2 * G else "fail", detail)
 
 
-def _coefficient_check(problem, w, solution, star, slack, a, G):
+def _coefficient_check(problem, w, solution, slack, a, G):
     if not solution.unique:
         reason = "the minimiser is not unique: only F and Xw are determined"
         return Check("coefficients", "skip", reason)

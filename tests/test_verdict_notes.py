@@ -127,6 +127,9 @@ def test_a_zero_scale_triage_gives_the_error_only_for_a_unique_minimiser():
     many = judge(Problem(X=[[1, 1]], y=[0], l1=0), [tiny, 0])
     assert not many.passed and many.triage.startswith("S = 0: ")
     assert "from the exact minimiser" not in many.triage
+    # F(w) − F* = ½(10⁻³⁰)², and nothing between "above F*" and the rest of the sentence
+    assert "this answer is F(w) − F* = 5e-61 above F*, and a float64 answer off by rounding " \
+        "fails here" in many.triage
 
 
 def test_the_triage_judges_at_the_verdicts_tolerance():
