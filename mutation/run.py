@@ -77,6 +77,7 @@ TARGETS = {
             "tests/test_answers.py",
             "tests/test_verdict_boundaries.py",
             "tests/test_verdict_notes.py",
+            "tests/test_check_details.py",
             "tests/test_triage.py",
             "tests/test_internal_errors.py",
             "tests/test_conformance_meta.py",
