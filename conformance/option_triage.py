@@ -142,8 +142,8 @@ def option_triage(problem, u, verdict, gap_rtol):
         if differs.checks["objective"].status == "fail":  # infeasible under w ≥ 0 included
             labels.append(label)
     if labels:
-        return "option mismatch: the answer is the exact optimum of a mis-stated problem: " + \
-            "; or ".join(labels) + (f" (and {zero})" if zero else "")
+        return ("option mismatch: the answer is (within tolerance) the optimum of a mis-stated "
+                "problem: " + "; or ".join(labels) + (f" (and {zero})" if zero else ""))
     if zero:
         return "wrong: " + zero
     failed = verdict.failed_checks()

@@ -125,7 +125,8 @@ def _convention_label(problem, groups):
             + "; or ".join(explanations)
         )
     texts = [_group_text(problem, meanings) for _, meanings, _ in groups]
-    return "convention mismatch: the answer is the exact optimum with " + "; or with ".join(texts)
+    return ("convention mismatch: the answer is (within tolerance) the optimum with "
+            + "; or with ".join(texts))
 
 
 def triage(problem, w, gap_rtol=GAP_RTOL):

@@ -219,9 +219,9 @@ def test_reports_are_the_same_serial_and_with_xdist(project, tmp_path):
 def test_the_summary_table_wraps_long_notes_without_cutting_them():
     collector = Collector()
     stats = new_stats("generated/lasso/generic")
-    triage = ("convention mismatch: the answer is the exact optimum with λ₁ and λ₂ multiplied "
-              "by n: the loss carries a 1/n (½‖y − Xw‖²/n), e.g. λ passed where α = λ/n was "
-              "expected; or λ₁ doubled (thresholding at 2λ₁)")
+    triage = ("convention mismatch: the answer is (within tolerance) the optimum with λ₁ and λ₂ "
+              "multiplied by n: the loss carries a 1/n (½‖y − Xw‖²/n), e.g. λ passed where "
+              "α = λ/n was expected; or λ₁ doubled (thresholding at 2λ₁)")
     stats.update(problems=1, failures=1, failure={"triage": triage})
     collector.results["x"] = {**stats, "result": "fail"}
     lines = collector.table("header", width=140)

@@ -141,6 +141,6 @@ def test_the_triage_judges_at_the_verdicts_tolerance():
     at_g = judge(problem, [Fraction(11, 10), 0], gap_rtol=Fraction(1, 100) / Fraction(29, 4))
     default = judge(problem, [Fraction(11, 10), 0])
     assert at_g.gap == default.gap == Fraction(343, 300)
-    assert at_g.triage.startswith("convention mismatch: the answer is the exact optimum with "
-                                  "λ₁ and λ₂ multiplied by n")
+    assert at_g.triage.startswith("convention mismatch: the answer is (within tolerance) the "
+                                  "optimum with λ₁ and λ₂ multiplied by n")
     assert default.triage.startswith("wrong: not explained by a nearby convention")

@@ -97,8 +97,9 @@ def test_scale_zero_still_names_an_option_bug_whose_optimum_differs():
     assert u != _star(problem)
     verdict = judge(problem, _answer(problem, u))
     assert verdict.triage.startswith("S = 0: the scale S is 0 (")
-    assert verdict.triage.endswith("; the triage otherwise: option mismatch: the answer is the "
-                                   "exact optimum of a mis-stated problem: sample weights "
+    assert verdict.triage.endswith("; the triage otherwise: option mismatch: the answer is "
+                                   "(within tolerance) the optimum of a mis-stated problem: "
+                                   "sample weights "
                                    "ignored")
 
 
