@@ -68,7 +68,7 @@ TARGETS = {
     "judge": {
         "package": "conformance",
         "modules": ["verdict.py", "certificate_checks.py", "tolerance.py", "received.py",
-                    "answers.py"],
+                    "answers.py", "option_verdict.py", "option_triage.py"],
         # the test files that call the judge in-process and run in the staged tree (mutmut
         # runs, per mutant, only the tests that call the mutated function); not
         # test_vectors.py (reads spec/vectors/ by its repository path) nor
@@ -78,6 +78,7 @@ TARGETS = {
             "tests/test_verdict_boundaries.py",
             "tests/test_verdict_notes.py",
             "tests/test_check_details.py",
+            "tests/test_option_verdict_details.py",
             "tests/test_triage.py",
             "tests/test_internal_errors.py",
             "tests/test_conformance_meta.py",
