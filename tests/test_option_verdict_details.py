@@ -317,3 +317,15 @@ def test_a_zero_scale_option_triage_states_no_distance_without_uniqueness():
     triage = judge(problem, ([Fraction(1, 10**30), 0], 3)).triage
     assert triage.startswith("S = 0: ") and "from the exact minimiser" not in triage
     assert judge(POSITIVE, [1.5, 0]).checks["objective"].name == "objective"
+
+
+def test_the_option_triage_judges_its_variants_at_the_verdicts_tolerance():
+    """s = (1, 1, 2): the unweighted optimum is (11/6, 5/6), both nonzero, and ‖x₁‖² = 2.
+    Moved by 1/100 in w₁ it is ½·2·(1/100)² = 10⁻⁴ above the unweighted F*: within that
+    problem's G at gap_rtol = 10⁻⁴ (S = 113/16 there), far beyond it at the default 10⁻⁹."""
+    problem = Problem(X=X, y=Y, l1=Fraction(1, 2), sample_weight=[1, 1, 2])
+    u = [Fraction(11, 6) + Fraction(1, 100), Fraction(5, 6)]
+    assert judge(problem, u, gap_rtol=Fraction(1, 10**4)).triage == (
+        MISSTATED + "sample weights ignored")
+    assert judge(problem, u).triage == (
+        "wrong: fails objective, kkt, fit, coefficients and no option bug explains it")
