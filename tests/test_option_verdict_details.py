@@ -14,6 +14,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 import pytest
+from test_check_details import ORTHO
 
 from lasso_spec.conformance.certificate_checks import Check
 from lasso_spec.conformance.option_verdict import option_scale
@@ -21,9 +22,9 @@ from lasso_spec.conformance.received import exact_solution
 from lasso_spec.conformance.verdict import judge
 from lasso_spec.reference import Problem
 
-#: positive=True on x₁ = (2, 0), x₂ = (0, 1), y = (4, 1), λ₁ = 2: G = XᵀX = diag(4, 1),
-#: u* = (3/2, 0), c*₂ = 1 so w₂'s slack is t − c = 2 − 1 = 1.  S = ½‖y‖² + ½λ₁²/4 = 9.
-POSITIVE = Problem(X=[[2, 0], [0, 1]], y=[4, 1], l1=2, positive=True)
+#: positive=True on ORTHO (x₁ = (2, 0), x₂ = (0, 1), y = (4, 1), λ₁ = 2): G = XᵀX =
+#: diag(4, 1), u* = (3/2, 0), c*₂ = 1 so w₂'s slack is t − c = 2 − 1 = 1.  S = 17/2 + 1/2 = 9.
+POSITIVE = replace(ORTHO, positive=True)
 
 
 def _checks(problem, u, G):
