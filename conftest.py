@@ -8,4 +8,16 @@ for ``tests/test_gate.py``.  The package is imported from the installed wheel (t
 builds and installs it), never from the source tree.
 """
 
+import pytest
+
+from lasso_spec.conformance.profiles import fixed_draws
+
 pytest_plugins = ["lasso_spec.conformance.plugin"]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _draws_of_the_profile_alone():
+    """Every test's hypothesis draws depend on its profile alone, not on which modules of a
+    source checkout the session has imported so far (``profiles.fixed_draws``)."""
+    with fixed_draws():
+        yield

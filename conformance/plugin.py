@@ -46,7 +46,7 @@ from hypothesis import settings
 from . import profiles, scale
 from .expected_failures import xfails_from_config
 from .implementations import LoadError, load, load_command
-from .profiles import SHRINK, examples_per_check
+from .profiles import SHRINK, examples_per_check, fixed_draws
 from .report import Collector, new_stats
 from .tolerance import GAP_RTOL
 
@@ -222,4 +222,5 @@ def conformance(request, implementation):
         meaning = CAPABILITY_MEANING[kind]
         stats["skip_reason"] = f"{implementation.name} declares no support for {meaning}"
         pytest.skip(stats["skip_reason"])
-    return Runner(implementation, stats, request.config.getoption("gap_rtol"))
+    with fixed_draws():  # the same problems, whatever else this process imported
+        yield Runner(implementation, stats, request.config.getoption("gap_rtol"))

@@ -2,7 +2,9 @@
 
 ``dev``       quick, randomised, with the example database (the default outside CI).
 ``ci``        derandomized, no database, prints the reproduction blob: the same
-              examples on every machine, so a verdict never flips between runs.
+              examples on every machine (with the same hypothesis version; the gate's
+              draws ignore what else is imported: ``fixed_draws``), so a verdict never
+              flips between runs.
 ``thorough``  many examples, for a long local hunt.
 
 Choice, first match wins: ``--hypothesis-profile NAME`` on the command line, then the
@@ -16,6 +18,7 @@ and hypothesis shrinks a failing problem only under ``--full-shrink`` (``phases`
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
 from hypothesis import HealthCheck, settings
 
@@ -99,3 +102,38 @@ def phases():
 
     chosen = [Phase.explicit, Phase.reuse, Phase.generate, Phase.target]
     return [*chosen, Phase.shrink] if SHRINK["full"] else chosen
+
+
+@contextmanager
+def fixed_draws():
+    """Hypothesis draws that depend on the profile alone, not on what else is imported.
+
+    Hypothesis (6.131 and later) mixes into its draws the literals found in the source of
+    every *local* module in ``sys.modules`` (neither the standard library, nor
+    site-packages, nor a test file).  Which modules were imported, and what literals they
+    hold, then changes even the derandomized examples: a solver's own package is local in
+    its repository, so the gate's problems, and its verdict, would depend on the solver's
+    literals and on what its test session imported first.  Inside this context hypothesis
+    sees no local module; its own constants (0, 1, NaN, …) are still drawn.  The gate's
+    checks run inside it (``plugin.conformance``, ``api.ConformanceCheck``), and so does
+    this repository's test session (conftest.py).
+
+    It replaces two private names of hypothesis and restores them on exit; where they do
+    not exist it changes nothing (tests/test_fixed_draws.py then fails if the draws move).
+    """
+    try:
+        from hypothesis.internal.conjecture import providers
+    except ImportError:  # pragma: no cover - a hypothesis without local constants
+        providers = None
+    names = ("_get_local_constants", "CONSTANTS_CACHE", "_local_constants")
+    if providers is None or not all(hasattr(providers, name) for name in names):
+        yield
+        return
+    saved = providers._get_local_constants, providers.CONSTANTS_CACHE
+    nothing_local = type(providers._local_constants)()
+    providers._get_local_constants = lambda: nothing_local
+    providers.CONSTANTS_CACHE = type(saved[1])(saved[1].max_size)  # cached pools held local ones
+    try:
+        yield
+    finally:
+        providers._get_local_constants, providers.CONSTANTS_CACHE = saved
