@@ -8,26 +8,24 @@ claim IDs of the spec (``spec.clauses.CLAUSES``, ``spec.claims.CLAIMS``).
 * The completeness meta-test (every ID cited by some test) lives in
   tests/test_spec_registry.py and scans the test sources with ``ast``
   (``spec.markers``), so it does not depend on what was collected.
+* Under ``--dist loadgroup`` (the test env) the spec's tests run on one worker.
 """
 
 import pytest
+from scheduling import pytest_xdist_make_scheduler  # noqa: F401  (a hook: the spec's tests on one worker)
 
 from lasso_spec.spec.markers import known_ids
 
 
 def pytest_collection_modifyitems(config, items):
-    """Fail the run early when a collected test cites an unknown spec ID; put the spec's
-    tests (tests/test_spec_*.py) in one xdist group, so that under ``--dist loadgroup`` (the
-    test env) one worker derives the spec's formulas once and its tests share them (sympy
-    derivations are cached per process: each worker that runs spec tests derives them)."""
+    """Fail the run early when a collected test cites an unknown spec ID."""
     known = set(known_ids())
     bad = []
     for item in items:
-        if item.path.name.startswith("test_spec_"):
-            item.add_marker(pytest.mark.xdist_group("spec"))
         for marker in item.iter_markers("spec"):
             bad += [f"{item.nodeid}: unknown spec ID {i!r}" for i in marker.args if i not in known]
             if not marker.args:
                 bad.append(f"{item.nodeid}: spec marker without IDs")
     if bad:
         raise pytest.UsageError("\n".join(bad))
+
