@@ -161,9 +161,13 @@ def _cut(value, bits=30):
     return Fraction((value.numerator >> shift) << shift, value.denominator)
 
 
-Y_SCALES = (Fraction(1, 256), Fraction(1, 2), Fraction(3), Fraction(2**30))
-COLUMN_SCALES = (Fraction(1, 2**16), Fraction(1, 2), Fraction(3), Fraction(2**16))
-SHIFTS = (Fraction(-7, 2), Fraction(1, 4), Fraction(5), 2**16 + Fraction(1, 2**9))
+#: The scales and shifts of the pairs, the extreme ones first: hypothesis draws the first
+#: element of a ``sampled_from`` more often than the others (43 % of 300 pairs, against
+#: 17–20 % each), and the extremes are where absolute thresholds, clipping and mixed
+#: precision break (tests/meta/metamorphic_solvers.py).
+Y_SCALES = (Fraction(2**30), Fraction(1, 256), Fraction(1, 2), Fraction(3))
+COLUMN_SCALES = (Fraction(1, 2**16), Fraction(2**16), Fraction(1, 2), Fraction(3))
+SHIFTS = (2**16 + Fraction(1, 2**9), Fraction(-7, 2), Fraction(1, 4), Fraction(5))
 
 
 @st.composite

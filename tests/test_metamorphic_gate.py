@@ -180,3 +180,16 @@ def test_the_gate_runs_a_metamorphic_check_and_skips_an_undeclared_one(tmp_path)
     assert failed["failure"]["message"].startswith("metamorphic/column-permutation: theorem: ")
     skipped = entries["metamorphic/intercept-shift"]
     assert skipped["result"] == "skip" and "an intercept" in skipped["skip_reason"]
+
+
+@pytest.mark.parametrize("name", list(THEOREMS))
+def test_every_pair_has_a_nonzero_optimum(name):
+    """A pair with w* = 0 on both sides says only "0 maps to 0" (metamorphic._not_trivial)."""
+    _, kind, family = next(m for m in METAMORPHIC if m[2] == f"metamorphic:{name}")
+
+    @settings(max_examples=5, derandomize=True, database=None, deadline=None)
+    @given(metamorphic.problems(kind, family))
+    def pairs(pair):
+        assert any(exact_solution(pair.first).w) and any(exact_solution(pair.second).w)
+
+    pairs()
