@@ -37,7 +37,7 @@ from hypothesis import strategies as st
 from lasso_spec.reference import lambda_max, objective
 
 from . import strategies
-from .received import as_received
+from .received import as_received, exact_solution
 from .strategies import entries, option_problems
 
 __all__ = ["ALL_KINDS", "METAMORPHIC", "THEOREMS", "Pair", "Theorem"]
@@ -185,7 +185,9 @@ def _column_scaling(draw, kind):
     first = _scaled(as_received(draw(option_problems("lasso", "penalty-factors"))))
     p = len(first.X[0])
     a = [draw(st.sampled_from((Fraction(1), *COLUMN_SCALES))) for _ in range(p)]
-    a[draw(st.integers(0, p - 1))] = draw(st.sampled_from(COLUMN_SCALES))
+    # an extreme unit change, on a column of the support, where the theorem moves w*ⱼ
+    support = [j for j, wj in enumerate(exact_solution(first).w) if wj] or list(range(p))
+    a[draw(st.sampled_from(support))] = draw(st.sampled_from(COLUMN_SCALES[:2]))
     v = first.penalty_factor or (Fraction(1),) * p
     second = replace(first, X=[[x * aj for x, aj in zip(row, a)] for row in first.X],
                      penalty_factor=[vj * aj for vj, aj in zip(v, a)])

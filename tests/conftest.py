@@ -9,9 +9,11 @@ claim IDs of the spec (``spec.clauses.CLAUSES``, ``spec.claims.CLAIMS``).
   tests/test_spec_registry.py and scans the test sources with ``ast``
   (``spec.markers``), so it does not depend on what was collected.
 * Under ``--dist loadgroup`` (the test env) the spec's tests run on one worker.
+* ``--reseed SALT`` runs every derandomized test with other fixed examples (tests/reseed.py).
 """
 
 import pytest
+from reseed import pytest_addoption, pytest_configure  # noqa: F401  (--reseed SALT)
 from scheduling import pytest_xdist_make_scheduler  # noqa: F401  (a hook: the spec's tests on one worker)
 
 from lasso_spec.spec.markers import known_ids

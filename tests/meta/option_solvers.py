@@ -16,7 +16,8 @@ def cd(X, y, l1, l2, *, fit_intercept=False, sample_weight=None, positive=False,
        penalty_factor=None, centre_weights=None, sweeps=200_000, tol=1e-15):
     """Weighted cyclic coordinate descent; returns w, or (w, b) with an intercept.
 
-    ``centre_weights``: the weights of the means used for centring (default s).
+    ``centre_weights``: the weights of the means used for centring (default s).  The sweeps
+    are followed by one Newton step on the support (``_polished``) and sweeps again.
     """
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
     n, p = X.shape
@@ -25,12 +26,24 @@ def cd(X, y, l1, l2, *, fit_intercept=False, sample_weight=None, positive=False,
     m = s if centre_weights is None else centre_weights
     xbar = m @ X / m.sum() if fit_intercept else np.zeros(p)
     ybar = m @ y / m.sum() if fit_intercept else 0.0
-    Xc, r = X - xbar, y - ybar
+    Xc, yc = X - xbar, y - ybar
+    problem = (Xc, yc, s, l1, l2, v, positive)
+    w = _sweeps(problem, np.zeros(p), sweeps, tol)
+    w = _sweeps(problem, _polished(problem, w), sweeps, tol)
+    if fit_intercept:
+        return [float(u) for u in w], float(ybar - xbar @ w)
+    return [float(u) for u in w]
+
+
+def _sweeps(problem, w, sweeps, tol):
+    """Cyclic coordinate descent from w until no coordinate moves by more than tol."""
+    Xc, yc, s, l1, l2, v, positive = problem
+    w = w.copy()
+    r = yc - Xc @ w
     a = s @ (Xc * Xc)
-    w = np.zeros(p)
     for _ in range(sweeps):
         largest = 0.0
-        for j in range(p):
+        for j in range(len(w)):
             denominator = a[j] + 2 * l2 * v[j]
             if denominator == 0:
                 continue
@@ -42,9 +55,31 @@ def cd(X, y, l1, l2, *, fit_intercept=False, sample_weight=None, positive=False,
             w[j] = new
         if largest <= tol * (1 + np.max(np.abs(w), initial=0.0)):
             break
-    if fit_intercept:
-        return [float(u) for u in w], float(ybar - xbar @ w)
-    return [float(u) for u in w]
+    return w
+
+
+def _objective(problem, w):
+    Xc, yc, s, l1, l2, v, _ = problem
+    r = yc - Xc @ w
+    return 0.5 * s @ (r * r) + l1 * v @ np.abs(w) + l2 * v @ (w * w)
+
+
+def _polished(problem, w):
+    """The stationary point of F on the support of w with its signs (least squares), kept
+    when it keeps those signs and does not raise F.  Coordinate descent alone crawls along
+    nearly parallel columns: x = (3, 2) and (49/16, 33/16), both unpenalised, were 0.5 off
+    after 200 000 sweeps (a re-seeded run of the metamorphic tests)."""
+    Xc, yc, s, l1, l2, v, _ = problem
+    support = np.flatnonzero(w)
+    if not len(support):
+        return w
+    A = Xc[:, support]
+    H = (A.T * s) @ A + np.diag(2 * l2 * v[support])
+    rhs = (A.T * s) @ yc - l1 * v[support] * np.sign(w[support])
+    step = w.copy()
+    step[support] = np.linalg.lstsq(H, rhs, rcond=None)[0]
+    keeps = np.all(np.sign(step[support]) == np.sign(w[support]))
+    return step if keeps and _objective(problem, step) <= _objective(problem, w) else w
 
 
 def correct(X, y, l1, l2, **options):
