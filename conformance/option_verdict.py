@@ -178,7 +178,6 @@ def _residual(cj, sj, t, nonneg):
     return max(cj - t if nonneg else abs(cj) - t, Fraction(0))
 
 
-
 def _fit(problem, q, d, G_tol):
     """The weighted fit Σᵢ sᵢ(x'ᵢᵀd)² = dᵀGd − 2λ₂Σⱼ v'ⱼdⱼ² against 2G_tol.  (dᵀGd alone
     also counts the ridge term, so it judged what the default judge's ‖X(w − w*)‖ does not:

@@ -30,4 +30,3 @@ def pytest_collection_modifyitems(config, items):
                 bad.append(f"{item.nodeid}: spec marker without IDs")
     if bad:
         raise pytest.UsageError("\n".join(bad))
-
