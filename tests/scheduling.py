@@ -9,6 +9,8 @@ writes the group into ``item._nodeid``, which pytest no longer reads (pytest-dev
 hook (``pytest_xdist_make_scheduler``) and needs no mark.
 """
 
+import pytest
+
 
 def spec_together(nodeid, otherwise):
     """The scheduling unit of a test: "spec" for the spec's tests, else ``otherwise(nodeid)``
@@ -28,6 +30,7 @@ def spec_together_scheduler():
     return SpecTogether
 
 
+@pytest.hookimpl(optionalhook=True)  # an env without xdist (tox -e installed) has no such hook
 def pytest_xdist_make_scheduler(config, log):
     """The scheduler of ``--dist loadgroup``; xdist's own for every other mode."""
     if config.getoption("dist") != "loadgroup":
